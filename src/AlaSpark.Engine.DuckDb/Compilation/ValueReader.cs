@@ -1,0 +1,69 @@
+using System.Collections;
+using System.Data.Common;
+using AlaSpark.Types;
+
+namespace AlaSpark.Engine.DuckDb.Compilation;
+
+/// <summary>Turns DuckDB result values into the CLR values of <see cref="Row"/> for a Spark type.</summary>
+internal static class ValueReader
+{
+    public static object? Read(DbDataReader reader, int ordinal, DataType type) =>
+        reader.IsDBNull(ordinal) ? null : Convert(reader.GetValue(ordinal), type);
+
+    public static object? Convert(object? value, DataType type)
+    {
+        if (value is null or DBNull) return null;
+        switch (type)
+        {
+            case StringType: return value as string ?? value.ToString();
+            case BooleanType: return System.Convert.ToBoolean(value);
+            case ByteType: return System.Convert.ToByte(value is sbyte sb ? (byte)sb : value);
+            case ShortType: return System.Convert.ToInt16(value);
+            case IntegerType: return System.Convert.ToInt32(value);
+            case LongType: return System.Convert.ToInt64(value);
+            case FloatType: return System.Convert.ToSingle(value);
+            case DoubleType: return System.Convert.ToDouble(value);
+            case DecimalType: return value is System.Numerics.BigInteger big ? (decimal)big : System.Convert.ToDecimal(value);
+            case DateType:
+                return value switch
+                {
+                    DateOnly d => d,
+                    DateTime t => DateOnly.FromDateTime(t),
+                    _ => DateOnly.Parse(value.ToString()!, System.Globalization.CultureInfo.InvariantCulture),
+                };
+            case TimestampType or TimestampNtzType:
+                return value switch
+                {
+                    DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
+                    DateTimeOffset o => o.UtcDateTime,
+                    _ => DateTime.SpecifyKind(DateTime.Parse(value.ToString()!, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                };
+            case BinaryType:
+                if (value is byte[] bytes) return bytes;
+                if (value is Stream stream)
+                {
+                    using var copy = new MemoryStream();
+                    stream.CopyTo(copy);
+                    return copy.ToArray();
+                }
+                return value;
+            case ArrayType array:
+                return ((IEnumerable)value).Cast<object?>().Select(v => Convert(v, array.ElementType)).ToList();
+            case MapType map:
+            {
+                var result = new Dictionary<object, object?>();
+                foreach (DictionaryEntry entry in (IDictionary)value)
+                    result[Convert(entry.Key, map.KeyType)!] = Convert(entry.Value, map.ValueType);
+                return (IReadOnlyDictionary<object, object?>)result;
+            }
+            case StructType st:
+            {
+                var dict = (IDictionary<string, object?>)value;
+                var values = st.Fields.Select(f => dict.TryGetValue(f.Name, out var v) ? Convert(v, f.DataType) : null).ToArray();
+                return new Row(st, values);
+            }
+            case NullType: return null;
+            default: return value;
+        }
+    }
+}
