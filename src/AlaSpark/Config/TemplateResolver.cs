@@ -155,9 +155,13 @@ internal sealed class TemplateResolver
         }
         catch (FluidException ex)
         {
-            // Fluid's messages describe the template (an undefined variable or filter), not values.
+            // Fluid's messages describe the template (an undefined variable or filter), not values;
+            // a member read on a plain value is reported with an internal type name, so reword it.
+            var problem = ex.Message.Contains("'Fluid.Ast.", StringComparison.Ordinal)
+                ? "it reads a member of a value that has no members (such as 'this.name.part')"
+                : ex.Message;
             throw new ConfigurationException(
-                $"Config file '{_sourceName}': the template of key '{CurrentKey}' failed: {ex.Message}. " +
+                $"Config file '{_sourceName}': the template of key '{CurrentKey}' failed: {problem}. " +
                 $"Templates can read env.NAME and this.KEY.{ChainSuffix}");
         }
         catch (Exception ex)
