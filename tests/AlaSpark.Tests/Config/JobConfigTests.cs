@@ -174,6 +174,30 @@ public sealed class JobConfigTests : IDisposable
     }
 
     [Fact]
+    public void RawBlock_WritesLiteralBraces()
+    {
+        var config = JobConfig.Parse(
+            "x = \"{% raw %}{{ not a template }}{% endraw %}\"", "job.toml", environmentVariables: new Dictionary<string, string?>());
+
+        Assert.Equal("{{ not a template }}", config.GetString("x"));
+    }
+
+    [Fact]
+    public void EnvironmentVariables_PreferExactName_ThenASingleCaseInsensitiveMatch()
+    {
+        const string toml = """
+            exact = "{{ env.Path }}"
+            loose = "{{ env.home }}"
+            """;
+        var variables = new Dictionary<string, string?> { ["PATH"] = "upper", ["Path"] = "mixed", ["HOME"] = "/home/me" };
+
+        var config = JobConfig.Parse(toml, "job.toml", environmentVariables: variables);
+
+        Assert.Equal("mixed", config.GetString("exact"));
+        Assert.Equal("/home/me", config.GetString("loose"));
+    }
+
+    [Fact]
     public void Templates_AreNotHtmlEncoded()
     {
         const string toml = """
