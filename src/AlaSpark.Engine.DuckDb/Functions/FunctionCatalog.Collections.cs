@@ -1,0 +1,236 @@
+using AlaSpark.Engine.DuckDb.Compilation;
+using AlaSpark.Plan;
+using AlaSpark.Types;
+
+namespace AlaSpark.Engine.DuckDb.Functions;
+
+internal static partial class FunctionCatalog
+{
+    private static void AddCollections(Adder add, Aliaser alias)
+    {
+        const string cat = "arrays, maps, structs and JSON";
+        add(cat, "array", 0, Many, c =>
+        {
+            if (c.Count == 0) return c.Result("CAST([] AS INTEGER[])", new ArrayType(NullType.Instance), false);
+            var type = Numeric.Common(c.Args.Select(a => a.Type));
+            if (type is NullType) type = StringType.Instance;
+            return c.Result($"[{string.Join(", ", c.Args.Select(a => Coerce(a, type)))}]", new ArrayType(type), false);
+        });
+        add(cat, "size", 1, 1, c =>
+        {
+            var value = c.Arg(0);
+            var length = value.Type switch
+            {
+                ArrayType => $"len({value.Sql})",
+                MapType => $"cardinality({value.Sql})",
+                _ => throw c.TypeError(value, "an array or a map"),
+            };
+            // Spark 4: size(NULL) is NULL under ANSI; -1 otherwise (spark.sql.legacy.sizeOfNull).
+            var whenNull = c.Ansi ? "NULL" : "-1";
+            return c.Result($"CAST(CASE WHEN {value.Sql} IS NULL THEN {whenNull} ELSE {length} END AS INTEGER)", IntegerType.Instance, c.Ansi && value.Nullable);
+        });
+        alias("cardinality", "size");
+        add(cat, "array_contains", 2, 2, c =>
+        {
+            var (array, value) = (Array(c, 0), c.Arg(1));
+            return c.Result(
+                $"CASE WHEN {array.Sql} IS NULL OR {value.Sql} IS NULL THEN NULL WHEN list_contains({array.Sql}, {value.Sql}) THEN true " +
+                $"WHEN len(list_filter({array.Sql}, e -> e IS NULL)) > 0 THEN NULL ELSE false END", BooleanType.Instance);
+        });
+        add(cat, "element_at", 2, 2, c =>
+        {
+            var container = c.Arg(0);
+            if (container.Type is MapType m) return c.Result($"map_extract_value({container.Sql}, {c.Arg(1).Sql})", m.ValueType, true);
+            var at = Array(c, 0);
+            var i = c.Arg(1).Sql;
+            var element = ((ArrayType)at.Type).ElementType;
+            var outOfRange = c.Ansi
+                ? $"error('[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index ' || {i} || ' is out of bounds. The array has ' || len({at.Sql}) || ' elements. Use try_element_at to tolerate it.')"
+                : "NULL";
+            return c.Result(
+                $"CASE WHEN {at.Sql} IS NULL OR {i} IS NULL THEN NULL WHEN {i} = 0 THEN error('[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).') " +
+                $"WHEN abs({i}) > len({at.Sql}) THEN {outOfRange} ELSE {at.Sql}[{i}] END", element, true);
+        });
+        add(cat, "array_join", 2, 3, c =>
+        {
+            var a = Array(c, 0);
+            var elements = c.Count == 3
+                ? $"list_transform({a.Sql}, e -> coalesce(CAST(e AS VARCHAR), {c.String(2)}))"
+                : $"list_filter(list_transform({a.Sql}, e -> CAST(e AS VARCHAR)), e -> e IS NOT NULL)";
+            return c.Result($"array_to_string({elements}, {c.String(1)})", StringType.Instance);
+        });
+        add(cat, "array_distinct", 1, 1, c =>
+        {
+            var a = Array(c, 0);
+            // Keeps the first occurrence of each value, nulls included, in order (as Spark does).
+            return c.Result(
+                $"[{a.Sql}[i] FOR i IN range(1, len({a.Sql}) + 1) IF (CASE WHEN {a.Sql}[i] IS NULL THEN len(list_filter({a.Sql}[1:i-1], e -> e IS NULL)) = 0 ELSE list_position({a.Sql}, {a.Sql}[i]) = i END)]",
+                a.Type);
+        });
+        add(cat, "sort_array", 1, 2, c =>
+        {
+            var a = Array(c, 0);
+            var asc = c.Count == 1 || c.Arg(1).Sql == "true";
+            return c.Result($"list_sort({a.Sql}, '{(asc ? "ASC" : "DESC")}', '{(asc ? "NULLS FIRST" : "NULLS LAST")}')", a.Type);
+        });
+        add(cat, "array_min", 1, 1, c => c.Result($"list_min({Array(c, 0).Sql})", ((ArrayType)Array(c, 0).Type).ElementType, true));
+        add(cat, "array_max", 1, 1, c => c.Result($"list_max({Array(c, 0).Sql})", ((ArrayType)Array(c, 0).Type).ElementType, true));
+        add(cat, "slice", 3, 3, c =>
+        {
+            var a = Array(c, 0);
+            var (start, length) = (c.Arg(1).Sql, c.Arg(2).Sql);
+            var from = $"(CASE WHEN {start} > 0 THEN {start} ELSE len({a.Sql}) + {start} + 1 END)";
+            return c.Result($"{a.Sql}[{from}:{from} + {length} - 1]", a.Type);
+        });
+        add(cat, "flatten", 1, 1, c => c.Result($"flatten({Array(c, 0).Sql})", ((ArrayType)Array(c, 0).Type).ElementType));
+        add(cat, "sequence", 2, 3, c =>
+        {
+            var type = Numeric.Common([c.Arg(0).Type, c.Arg(1).Type]);
+            var step = c.Count == 3 ? c.Arg(2).Sql : $"CASE WHEN {c.Arg(0).Sql} <= {c.Arg(1).Sql} THEN 1 ELSE -1 END";
+            return c.Result($"CAST(generate_series({c.Arg(0).Sql}, {c.Arg(1).Sql}, {step}) AS {TypeMapping.ToDuckDb(type)}[])", new ArrayType(type));
+        });
+        add(cat, "transform", 2, 2, c =>
+        {
+            var a = Array(c, 0);
+            var lambda = Lambda(c, 1, ((ArrayType)a.Type).ElementType);
+            return c.Result($"list_transform({a.Sql}, {lambda.Sql})", new ArrayType(lambda.Type));
+        });
+        add(cat, "filter", 2, 2, c =>
+        {
+            var a = Array(c, 0);
+            var lambda = Lambda(c, 1, ((ArrayType)a.Type).ElementType);
+            return c.Result($"list_filter({a.Sql}, {lambda.Sql})", a.Type);
+        });
+        add(cat, "explode", 1, 1, c => Explode(c, outer: false));
+        add(cat, "explode_outer", 1, 1, c => Explode(c, outer: true));
+        add(cat, "map", 0, Many, c =>
+        {
+            if (c.Count % 2 != 0) throw new AlaSparkException("map() takes an even number of arguments: key, value, key, value...");
+            var keys = Enumerable.Range(0, c.Count / 2).Select(i => c.Arg(2 * i)).ToList();
+            var values = Enumerable.Range(0, c.Count / 2).Select(i => c.Arg(2 * i + 1)).ToList();
+            var keyType = Numeric.Common(keys.Select(k => k.Type));
+            var valueType = Numeric.Common(values.Select(v => v.Type));
+            if (valueType is NullType) valueType = StringType.Instance;
+            return c.Result(
+                $"MAP([{string.Join(", ", keys.Select(k => Coerce(k, keyType)))}], [{string.Join(", ", values.Select(v => Coerce(v, valueType)))}])",
+                new MapType(keyType, valueType), false);
+        });
+        add(cat, "map_keys", 1, 1, c => c.Arg(0).Type is MapType m
+            ? c.Result($"map_keys({c.Arg(0).Sql})", new ArrayType(m.KeyType))
+            : throw c.TypeError(c.Arg(0), "a map"));
+        add(cat, "map_values", 1, 1, c => c.Arg(0).Type is MapType m
+            ? c.Result($"map_values({c.Arg(0).Sql})", new ArrayType(m.ValueType))
+            : throw c.TypeError(c.Arg(0), "a map"));
+        add(cat, "named_struct", 2, Many, c =>
+        {
+            if (c.Count % 2 != 0) throw new AlaSparkException("named_struct() takes pairs of a field name and a value.");
+            var fields = Enumerable.Range(0, c.Count / 2).Select(i => (Name: c.LiteralString(2 * i, "field name"), Value: c.Arg(2 * i + 1))).ToList();
+            return StructOf(c, fields);
+        });
+        add(cat, "struct", 1, Many, c =>
+        {
+            var fields = Enumerable.Range(0, c.Count).Select(i => (Name: c.Raw(i) switch
+            {
+                Alias a => a.Name,
+                UnresolvedAttribute a => a.NameParts[^1],
+                _ => $"col{i + 1}",
+            }, Value: c.Arg(i))).ToList();
+            return StructOf(c, fields);
+        });
+        add(cat, "to_json", 1, 2, c => c.Result(Json.Serialize(c.Arg(0).Sql, c.Arg(0).Type, 0), StringType.Instance));
+        add(cat, "from_json", 2, 3, c =>
+        {
+            var schemaText = c.LiteralString(1, "schema");
+            DataType schema;
+            try { schema = schemaText.TrimStart().StartsWith('{') ? StructType.FromJson(schemaText) : StructType.FromDdl(schemaText); }
+            catch (AlaSparkException) { schema = DataType.Parse(schemaText); }
+            var json = c.String(0);
+            return c.Result(
+                $"CASE WHEN json_valid({json}) THEN json_transform({json}, {SqlText.String(Json.Structure(schema))}) END", schema, true);
+        });
+        add(cat, "get_json_object", 2, 2, c =>
+        {
+            var json = c.String(0);
+            return c.Result($"CASE WHEN json_valid({json}) THEN json_extract_string({json}, {c.String(1)}) END", StringType.Instance, true);
+        });
+        add(cat, "json_tuple", 2, Many, c => throw new AlaSparkException("json_tuple is not supported by the embedded engine; use get_json_object for each field."));
+    }
+
+    private static TypedSql Array(FunctionContext c, int index)
+    {
+        var value = c.Arg(index);
+        return value.Type is ArrayType ? value : throw c.TypeError(value, "an array");
+    }
+
+    private static TypedSql Lambda(FunctionContext c, int index, DataType elementType) =>
+        c.Raw(index) is LambdaFunction lambda
+            ? c.Compiler.Lambda(lambda, [elementType], c.Scope)
+            : throw new AlaSparkException($"The argument {index + 1} of {c.Name}() must be a lambda such as x -> x + 1.");
+
+    private static TypedSql Explode(FunctionContext c, bool outer)
+    {
+        var value = c.Arg(0);
+        if (value.Type is not ArrayType array)
+            throw new AlaSparkException($"[DATATYPE_MISMATCH] {c.Name}() on {value.Type.SimpleString} is not supported by the embedded engine; it explodes arrays.");
+        var source = outer
+            ? $"CASE WHEN {value.Sql} IS NULL OR len({value.Sql}) = 0 THEN CAST([NULL] AS {TypeMapping.ToDuckDb(array)}) ELSE {value.Sql} END"
+            : value.Sql;
+        return new TypedSql($"unnest({source})", array.ElementType) { IsGenerator = true };
+    }
+
+    private static TypedSql StructOf(FunctionContext c, List<(string Name, TypedSql Value)> fields)
+    {
+        var sql = "struct_pack(" + string.Join(", ", fields.Select(f => $"{SqlText.Ident(f.Name)} := {f.Value.Sql}")) + ")";
+        return c.Result(sql, new StructType(fields.Select(f => new StructField(f.Name, f.Value.Type, f.Value.Nullable))), false);
+    }
+}
+
+/// <summary>JSON in Spark's format: <c>to_json</c> omits null fields, writes timestamps as
+/// <c>yyyy-MM-dd'T'HH:mm:ss.SSSXXX</c>; <c>from_json</c> structures for DuckDB's json_transform.</summary>
+internal static class Json
+{
+    public static string Serialize(string sql, DataType type, int depth)
+    {
+        var v = $"__json_{depth}";
+        switch (type)
+        {
+            case StructType st:
+            {
+                var fields = st.Fields.Select(f =>
+                {
+                    var field = $"struct_extract({sql}, {SqlText.String(f.Name)})";
+                    var key = SqlText.String(System.Text.Json.JsonSerializer.Serialize(f.Name) + ":");
+                    return $"CASE WHEN {field} IS NOT NULL THEN {key} || {Serialize(field, f.DataType, depth + 1)} END";
+                });
+                return $"CASE WHEN {sql} IS NULL THEN NULL ELSE '{{' || concat_ws(',', {string.Join(", ", fields)}) || '}}' END";
+            }
+            case ArrayType at:
+                return $"CASE WHEN {sql} IS NULL THEN NULL ELSE '[' || array_to_string(list_transform({sql}, {v} -> coalesce({Serialize(v, at.ElementType, depth + 1)}, 'null')), ',') || ']' END";
+            case MapType mt:
+                return $"CASE WHEN {sql} IS NULL THEN NULL ELSE '{{' || array_to_string(list_transform(map_entries({sql}), {v} -> CAST(to_json(CAST({v}.key AS VARCHAR)) AS VARCHAR) || ':' || coalesce({Serialize(v + ".value", mt.ValueType, depth + 1)}, 'null')), ',') || '}}' END";
+            case StringType:
+                return $"CAST(to_json({sql}) AS VARCHAR)";
+            case DateType:
+                return $"('\"' || strftime({sql}, '%Y-%m-%d') || '\"')";
+            case TimestampType:
+                return $"('\"' || strftime({sql}, '%Y-%m-%dT%H:%M:%S.%g') || 'Z\"')";
+            case TimestampNtzType:
+                return $"('\"' || strftime({sql}, '%Y-%m-%dT%H:%M:%S.%g') || '\"')";
+            case BooleanType:
+                return $"CASE WHEN {sql} THEN 'true' ELSE 'false' END";
+            case BinaryType:
+                return $"('\"' || to_base64({sql}) || '\"')";
+            default:
+                return $"CAST({sql} AS VARCHAR)";
+        }
+    }
+
+    /// <summary>The structure argument of DuckDB's json_transform for a Spark type.</summary>
+    public static string Structure(DataType type) => type switch
+    {
+        StructType st => "{" + string.Join(",", st.Fields.Select(f => System.Text.Json.JsonSerializer.Serialize(f.Name) + ":" + Structure(f.DataType))) + "}",
+        ArrayType at => "[" + Structure(at.ElementType) + "]",
+        MapType mt => System.Text.Json.JsonSerializer.Serialize($"MAP({TypeMapping.ToDuckDb(mt.KeyType)}, {TypeMapping.ToDuckDb(mt.ValueType)})"),
+        _ => "\"" + TypeMapping.ToDuckDb(type) + "\"",
+    };
+}

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace AlaSpark.Engine.DuckDb.Functions;
+
+/// <summary>
+/// Scalar functions written in C# and registered with DuckDB, for what DuckDB lacks: SHA-224/384/512,
+/// CRC32 and the keyed HMAC-SHA256 that <c>HashColumn</c> uses with a secret salt.
+/// </summary>
+internal static class Udfs
+{
+    public const string Sha2 = "alaspark_sha2";
+    public const string Crc32 = "alaspark_crc32";
+    public const string HmacSha256 = "alaspark_hmac_sha256_udf";
+
+    public static void Register(DuckDBConnection connection)
+    {
+        var pure = new ScalarFunctionOptions { IsPureFunction = true };
+        connection.RegisterScalarFunction<string, int, string>(Sha2, (readers, writer, count) =>
+        {
+            for (ulong i = 0; i < count; i++)
+            {
+                var bytes = Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i));
+                var hash = readers[1].GetValue<int>(i) switch
+                {
+                    224 => Sha224(bytes),
+                    384 => SHA384.HashData(bytes),
+                    512 => SHA512.HashData(bytes),
+                    _ => SHA256.HashData(bytes),
+                };
+                writer.WriteValue(Convert.ToHexStringLower(hash), i);
+            }
+        }, pure);
+        connection.RegisterScalarFunction<string, long>(Crc32, (readers, writer, count) =>
+        {
+            for (ulong i = 0; i < count; i++)
+                writer.WriteValue((long)ComputeCrc32(Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i))), i);
+        }, pure, false);
+        connection.RegisterScalarFunction<string, string, string>(HmacSha256, (readers, writer, count) =>
+        {
+            byte[]? key = null;
+            string? keyText = null;
+            for (ulong i = 0; i < count; i++)
+            {
+                var k = readers[1].GetValue<string>(i);
+                if (!ReferenceEquals(k, keyText) && k != keyText) { keyText = k; key = Encoding.UTF8.GetBytes(k); }
+                var mac = HMACSHA256.HashData(key!, Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i)));
+                writer.WriteValue(Convert.ToHexStringLower(mac), i);
+            }
+        }, pure);
+    }
+
+    private static uint[]? _crcTable;
+
+    internal static uint ComputeCrc32(ReadOnlySpan<byte> data)
+    {
+        var table = _crcTable ??= BuildCrcTable();
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data) crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        return crc ^ 0xFFFFFFFFu;
+    }
+
+    private static uint[] BuildCrcTable()
+    {
+        var table = new uint[256];
+        for (uint n = 0; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            table[n] = c;
+        }
+        return table;
+    }
+
+    /// <summary>SHA-224: SHA-256 with other initial values, truncated to 28 bytes (FIPS 180-4).</summary>
+    internal static byte[] Sha224(byte[] message)
+    {
+        uint[] h = [0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4];
+        var bitLength = (ulong)message.Length * 8;
+        var padded = new byte[((message.Length + 9 + 63) / 64) * 64];
+        message.CopyTo(padded, 0);
+        padded[message.Length] = 0x80;
+        for (var i = 0; i < 8; i++) padded[^(i + 1)] = (byte)(bitLength >> (8 * i));
+        var w = new uint[64];
+        for (var chunk = 0; chunk < padded.Length; chunk += 64)
+        {
+            for (var i = 0; i < 16; i++)
+                w[i] = (uint)(padded[chunk + 4 * i] << 24 | padded[chunk + 4 * i + 1] << 16 | padded[chunk + 4 * i + 2] << 8 | padded[chunk + 4 * i + 3]);
+            for (var i = 16; i < 64; i++)
+            {
+                var s0 = uint.RotateRight(w[i - 15], 7) ^ uint.RotateRight(w[i - 15], 18) ^ (w[i - 15] >> 3);
+                var s1 = uint.RotateRight(w[i - 2], 17) ^ uint.RotateRight(w[i - 2], 19) ^ (w[i - 2] >> 10);
+                w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+            }
+            uint a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+            for (var i = 0; i < 64; i++)
+            {
+                var t1 = hh + (uint.RotateRight(e, 6) ^ uint.RotateRight(e, 11) ^ uint.RotateRight(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+                var t2 = (uint.RotateRight(a, 2) ^ uint.RotateRight(a, 13) ^ uint.RotateRight(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+                hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+            }
+            h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+        }
+        var result = new byte[28];
+        for (var i = 0; i < 7; i++)
+        {
+            result[4 * i] = (byte)(h[i] >> 24); result[4 * i + 1] = (byte)(h[i] >> 16);
+            result[4 * i + 2] = (byte)(h[i] >> 8); result[4 * i + 3] = (byte)h[i];
+        }
+        return result;
+    }
+
+    private static readonly uint[] K =
+    [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ];
+}
