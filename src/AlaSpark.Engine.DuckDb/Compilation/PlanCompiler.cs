@@ -232,13 +232,13 @@ internal sealed class PlanCompiler
             condition = string.Join(" AND ", pairs.Select(p => $"{Ref(la, p.l)} = {Ref(ra, p.r)}"));
             foreach (var (l, r) in pairs)
             {
-                var sql = join.JoinType switch
+                var key = join.JoinType switch
                 {
                     JoinType.Right => Ref(ra, r),
                     JoinType.Full => $"COALESCE({Ref(la, l)}, {Ref(ra, r)})",
                     _ => Ref(la, l),
                 };
-                items.Add((l.Name, new TypedSql(sql, l.Type, l.Nullable || r.Nullable), null));
+                items.Add((l.Name, new TypedSql(key, l.Type, l.Nullable || r.Nullable), null));
             }
             var usedLeft = pairs.Select(p => p.l).ToHashSet();
             var usedRight = pairs.Select(p => p.r).ToHashSet();

@@ -1,0 +1,188 @@
+using System.Globalization;
+using AlaSpark.Engine.DuckDb.Compilation;
+using AlaSpark.Engine.DuckDb.Functions;
+using AlaSpark.Engine.DuckDb.Scans;
+using AlaSpark.Engine.DuckDb.Writing;
+using AlaSpark.Plan;
+using AlaSpark.Types;
+using DuckDB.NET.Data;
+
+namespace AlaSpark.Engine.DuckDb;
+
+/// <summary>Options of the embedded engine.</summary>
+public sealed record DuckDbEngineOptions
+{
+    /// <summary>Spark SQL settings that change results (ANSI mode).</summary>
+    public EngineSettings Settings { get; init; } = new();
+
+    /// <summary>Where malformed rows go when a reader has no bad-records path of its own.</summary>
+    public string BadRecordsPath { get; init; } = Path.Combine("lakehouse", "_bad_records");
+
+    /// <summary>Finds a catalog table (<c>database.table</c>) as a data source; null when there is no catalog.</summary>
+    public Func<string, DataSource>? ResolveTable { get; init; }
+
+    /// <summary>Called after a file source is read, with what reading it did (for logging).</summary>
+    public Action<string, ScanReport>? OnScanned { get; init; }
+
+    /// <summary>DuckDB's memory limit (<c>"2GB"</c>); DuckDB spills to disk beyond it. Null for DuckDB's default.</summary>
+    public string? MemoryLimit { get; init; }
+
+    /// <summary>Worker threads; null for one per core.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Rewrites plan nodes defined outside the core plan model (such as parsed SQL).</summary>
+    public Func<Relation, Relation?>? Expand { get; init; }
+}
+
+/// <summary>
+/// The embedded engine: compiles plans to DuckDB SQL and runs them in process. No server, no
+/// cluster; the same plan gives Spark's rows. One instance holds one DuckDB database in memory
+/// (spilling to a temporary folder) and is safe to use from several threads, one query at a time.
+/// </summary>
+public sealed class DuckDbEngine : IEngine
+{
+    private readonly DuckDBConnection _connection;
+    private readonly DuckDbEngineOptions _options;
+    private readonly FileScanner _scanner;
+    private readonly Dictionary<DataSource, ScanResult> _scans = new();
+    private readonly string _tempDirectory;
+    private readonly Lock _gate = new();
+
+    public DuckDbEngine(DuckDbEngineOptions? options = null)
+    {
+        _options = options ?? new DuckDbEngineOptions();
+        _tempDirectory = Path.Combine(Path.GetTempPath(), "alaspark-duckdb-" + Guid.NewGuid().ToString("N"));
+        _connection = new DuckDBConnection("DataSource=:memory:");
+        _connection.Open();
+        _connection.Execute("SET TimeZone = 'UTC'");
+        _connection.Execute($"SET temp_directory = {SqlText.String(_tempDirectory)}");
+        if (_options.MemoryLimit is { } limit) _connection.Execute($"SET memory_limit = {SqlText.String(limit)}");
+        if (_options.Threads is { } threads) _connection.Execute($"SET threads = {threads.ToString(CultureInfo.InvariantCulture)}");
+        _connection.Execute(CastCompiler.Macros);
+        Udfs.Register(_connection);
+        _scanner = new FileScanner(_connection, _options.BadRecordsPath, (name, report) => _options.OnScanned?.Invoke(name, report));
+    }
+
+    public string Name => "local";
+
+    /// <summary>The Spark functions this engine supports, by category (for docs and the CLI).</summary>
+    public static IReadOnlyList<(string Category, string Name)> SupportedFunctions =>
+        FunctionCatalog.All.Select(f => (f.Category, f.Name)).ToList();
+
+    private PlanCompiler NewCompiler() =>
+        new(new ExpressionCompiler(_options.Settings), CompileRead, r => _options.Expand?.Invoke(r));
+
+    private CompiledRelation CompileRead(Read read)
+    {
+        var (source, qualifier) = ResolveSource(read);
+        if (!_scans.TryGetValue(source, out var scan))
+        {
+            scan = _scanner.Scan(source);
+            _scans[source] = scan;
+        }
+        var relation = scan.Relation;
+        return qualifier is null ? relation : relation with { Columns = relation.Columns.Select(c => c with { Qualifier = qualifier }).ToList() };
+    }
+
+    private (DataSource Source, string? Qualifier) ResolveSource(Read read)
+    {
+        if (read.Source is { } source) return (source, null);
+        var name = read.TableName ?? throw new AlaSparkException("A read names neither files nor a table.");
+        var resolve = _options.ResolveTable ?? throw new AlaSparkException(
+            $"The table '{name}' can't be read: this engine has no catalog. Open a session with a lake root.");
+        return (resolve(name), name.Split('.')[^1]);
+    }
+
+    /// <summary>Compiles a plan (public for tests and the CLI's explain).</summary>
+    internal CompiledRelation Compile(Relation plan)
+    {
+        lock (_gate) return NewCompiler().Compile(plan);
+    }
+
+    public StructType Schema(Relation plan) => Compile(plan).Schema;
+
+    public IReadOnlyList<Row> Collect(Relation plan)
+    {
+        lock (_gate)
+        {
+            var compiled = NewCompiler().Compile(plan);
+            var schema = compiled.Schema;
+            var select = compiled.Columns.Count == 0 ? "1" : string.Join(", ", compiled.Columns.Select(c => SqlText.Ident(c.SqlName)));
+            return _connection.QueryList($"SELECT {select} FROM (\n{compiled.Sql}\n) AS _result", reader =>
+            {
+                var values = new object?[compiled.Columns.Count];
+                for (var i = 0; i < values.Length; i++) values[i] = ValueReader.Read(reader, i, compiled.Columns[i].Type);
+                return new Row(schema, values);
+            });
+        }
+    }
+
+    public long Count(Relation plan)
+    {
+        lock (_gate)
+        {
+            var compiled = NewCompiler().Compile(plan);
+            return Convert.ToInt64(_connection.Scalar($"SELECT count(*) FROM (\n{compiled.Sql}\n) AS _result"), CultureInfo.InvariantCulture);
+        }
+    }
+
+    public string Explain(Relation plan)
+    {
+        var compiled = Compile(plan);
+        return $"== Logical Plan ==\n{PlanPrinter.Print(plan)}\n== Schema ==\n{compiled.Schema.TreeString()}\n== DuckDB SQL ==\n{compiled.Sql}\n";
+    }
+
+    public FileWriteResult WriteFiles(Relation plan, FileWriteRequest request)
+    {
+        lock (_gate)
+        {
+            var location = Path.GetFullPath(request.Location);
+            if (request.Overwrite)
+                foreach (var read in PlanPrinter.Walk(plan).OfType<Read>())
+                    foreach (var path in read.Source?.Paths ?? [])
+                        if (Path.GetFullPath(path).StartsWith(location, StringComparison.Ordinal))
+                            throw new AlaSparkException($"Cannot overwrite '{request.Location}': the same plan reads from it ({path}). Write to another location first.");
+            return FileWriter.Write(_connection, NewCompiler().Compile(plan), request);
+        }
+    }
+
+    public ScanReport? GetScanReport(Read source)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                return _scans.TryGetValue(ResolveSource(source).Source, out var scan) ? scan.Report : null;
+            }
+            catch (AlaSparkException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Forgets what was read, so the next query reads the files again (for re-runs and streaming).</summary>
+    public void ClearScans()
+    {
+        lock (_gate)
+        {
+            foreach (var scan in _scans.Values)
+                if (scan.TempTable is { } table)
+                    _connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(table)}");
+            _scans.Clear();
+        }
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        try
+        {
+            if (Directory.Exists(_tempDirectory)) Directory.Delete(_tempDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using AlaSpark.Engine.DuckDb.Compilation;
+using AlaSpark.Engine.DuckDb.Functions;
+using AlaSpark.Plan;
+using AlaSpark.Types;
+using DuckDB.NET.Data;
+
+namespace AlaSpark.Engine.DuckDb.Scans;
+
+/// <summary>A file source, read: the query over its rows and what reading it did.</summary>
+internal sealed record ScanResult(CompiledRelation Relation, ScanReport Report, string? TempTable = null);
+
+/// <summary>
+/// Reads CSV, JSON lines and Parquet files. CSV and JSON are read once into a temporary table, so
+/// that malformed rows are found, quarantined (or dropped, or reported) exactly once however many
+/// times the plan runs, and so that rows read = rows passed on + rows refused.
+/// </summary>
+internal sealed class FileScanner(DuckDBConnection connection, string defaultBadRecordsPath, Action<string, ScanReport> onScanned)
+{
+    private int _counter;
+
+    public ScanResult Scan(DataSource source)
+    {
+        var format = source.Format.ToLowerInvariant();
+        var files = FileLister.Expand(source.Paths, format);
+        var options = new ReadOptions(source.Options, format);
+        var result = format switch
+        {
+            "csv" => ScanCsv(files, source.Schema, options),
+            "json" => JsonScanner.Scan(connection, files, source.Schema, options, NextName("json"), HandleBadRecords),
+            "parquet" => ScanParquet(files, source.Schema),
+            _ => throw new AlaSparkException($"The file format '{source.Format}' is not supported by the embedded engine (csv, json, parquet)."),
+        };
+        onScanned(string.Join(", ", source.Paths), result.Report);
+        return result;
+    }
+
+    private string NextName(string kind) => $"alaspark_{kind}_{Interlocked.Increment(ref _counter)}";
+
+    private ScanResult ScanCsv(IReadOnlyList<string> files, StructType? schema, ReadOptions options)
+    {
+        var header = options.Bool("header", false);
+        var args = new List<string>
+        {
+            $"header = {(header ? "true" : "false")}",
+            $"delim = {SqlText.String(options.Char("sep", options.Char("delimiter", ',')).ToString())}",
+            $"quote = {SqlText.String(options.Char("quote", '"').ToString())}",
+            $"escape = {SqlText.String(options.Char("escape", '"').ToString())}",
+            $"nullstr = {SqlText.String(options.Get("nullValue") ?? "")}",
+            "filename = " + SqlText.String(CompiledRelation.InputFileColumn),
+            "strict_mode = true",
+            "null_padding = false",
+        };
+        if (options.Get("comment") is { } comment) args.Add($"comment = {SqlText.String(comment)}");
+        if (options.Get("dateFormat") is { } dateFormat) args.Add($"dateformat = {SqlText.String(JavaDateTimePattern.ToStrftime(dateFormat))}");
+        if (options.Get("timestampFormat") is { } tsFormat) args.Add($"timestampformat = {SqlText.String(JavaDateTimePattern.ToStrftime(tsFormat))}");
+        if (schema is null)
+        {
+            // Spark reads every column as a string unless asked to infer types.
+            args.Add(options.Bool("inferSchema", false) ? "auto_detect = true" : "all_varchar = true");
+            if (!header) schema = SniffColumnNames(files, args);
+        }
+        if (schema is not null)
+        {
+            foreach (var f in schema.Fields)
+                if (f.DataType is ArrayType or MapType or StructType or BinaryType)
+                    throw new AlaSparkException($"CSV can't hold the {f.DataType.SimpleString} column '{f.Name}'; read it as a string and parse it (ParseJson, Split).");
+            args.Add("auto_detect = false");
+            args.Add("columns = {" + string.Join(", ", schema.Fields.Select(f => $"{SqlText.String(f.Name)}: {SqlText.String(TypeMapping.ToDuckDb(f.DataType))}")) + "}");
+        }
+        var mode = options.Mode;
+        var scanTable = NextName("scan");
+        var rejects = NextName("rejects");
+        var rejectScans = NextName("reject_scans");
+        args.Add("store_rejects = true");
+        args.Add($"rejects_table = {SqlText.String(rejects)}");
+        args.Add($"rejects_scan = {SqlText.String(rejectScans)}");
+        var read = $"read_csv({SqlText.StringList(files)}, {string.Join(", ", args)})";
+        connection.Execute($"CREATE TEMP TABLE {SqlText.Ident(scanTable)} AS SELECT * FROM {read}");
+        var bad = connection.QueryList(
+            $"""
+             SELECT s.file_path, e.line, any_value(e.csv_line), string_agg(e.error_message, '; ' ORDER BY e.column_idx)
+             FROM {SqlText.Ident(rejects)} e JOIN {SqlText.Ident(rejectScans)} s USING (scan_id, file_id)
+             GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line
+             """,
+            r => new BadRecord(r.GetString(0), System.Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), r.IsDBNull(2) ? "" : r.GetString(2).TrimEnd('\r', '\n'), r.GetString(3)));
+        connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(rejects)}; DROP TABLE IF EXISTS {SqlText.Ident(rejectScans)}");
+        var passed = System.Convert.ToInt64(connection.Scalar($"SELECT count(*) FROM {SqlText.Ident(scanTable)}"), CultureInfo.InvariantCulture);
+        var description = connection.QueryList($"DESCRIBE {SqlText.Ident(scanTable)}", r => (Name: r.GetString(0), Type: r.GetString(1)));
+        var columns = description.Where(d => d.Name != CompiledRelation.InputFileColumn)
+            .Select(d => new ColumnBinding(d.Name, d.Name, schema?.Find(d.Name)?.DataType ?? TypeMapping.FromDuckDb(d.Type), schema?.Find(d.Name)?.Nullable ?? true))
+            .ToList();
+        ScanReport report;
+        try
+        {
+            report = HandleBadRecords(files, passed, bad, mode, options.BadRecordsPath);
+        }
+        catch
+        {
+            connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(scanTable)}");
+            throw;
+        }
+        var select = string.Join(", ", columns.Select(c => SqlText.Ident(c.SqlName)).Append(SqlText.Ident(CompiledRelation.InputFileColumn)));
+        return new ScanResult(new CompiledRelation($"SELECT {select} FROM {SqlText.Ident(scanTable)}", columns, CompiledRelation.InputFileColumn), report, scanTable);
+    }
+
+    /// <summary>Without a header, Spark names columns _c0, _c1, ...</summary>
+    private StructType SniffColumnNames(IReadOnlyList<string> files, List<string> args)
+    {
+        var sniff = connection.QueryList(
+            $"DESCRIBE SELECT * FROM read_csv({SqlText.String(files[0])}, {string.Join(", ", args.Where(a => !a.StartsWith("filename", StringComparison.Ordinal)))})",
+            r => r.GetString(1));
+        args.RemoveAll(a => a.StartsWith("all_varchar", StringComparison.Ordinal) || a.StartsWith("auto_detect", StringComparison.Ordinal));
+        return new StructType(sniff.Select((t, i) => new StructField($"_c{i}", TypeMapping.FromDuckDb(t))));
+    }
+
+    /// <summary>Applies the bad-records mode; returns the counts.</summary>
+    private ScanReport HandleBadRecords(IReadOnlyList<string> files, long passed, IReadOnlyList<BadRecord> bad, string mode, string? badRecordsPath)
+    {
+        if (bad.Count == 0) return new ScanReport(files, passed, passed, 0, 0, null);
+        if (mode == "FAILFAST")
+        {
+            var first = bad[0];
+            throw new AlaSparkException(
+                $"[MALFORMED_RECORD_IN_PARSING] Malformed record in {first.Path} at line {first.Line}: {first.Reason}. " +
+                $"Record: {Truncate(first.Record)}. {bad.Count} malformed record(s) in all; nothing was read. " +
+                "Fix the file, or read with BadRecords = Quarantine to set bad rows aside.");
+        }
+        if (mode == "DROPMALFORMED") return new ScanReport(files, passed + bad.Count, passed, 0, bad.Count, null);
+        var folder = badRecordsPath ?? defaultBadRecordsPath;
+        var written = BadRecordWriter.Write(folder, bad);
+        return new ScanReport(files, passed + bad.Count, passed, bad.Count, 0, Path.GetDirectoryName(Path.GetDirectoryName(written)));
+    }
+
+    private static string Truncate(string s) => s.Length > 200 ? s[..200] + "..." : s;
+
+    private ScanResult ScanParquet(IReadOnlyList<string> files, StructType? schema)
+    {
+        var read = $"read_parquet({SqlText.StringList(files)}, filename = {SqlText.String(CompiledRelation.InputFileColumn)}, union_by_name = true, hive_partitioning = true)";
+        var description = connection.QueryList($"DESCRIBE SELECT * FROM {read}", r => (Name: r.GetString(0), Type: r.GetString(1)))
+            .Where(d => d.Name != CompiledRelation.InputFileColumn).ToList();
+        var columns = new List<ColumnBinding>();
+        var select = new List<string>();
+        if (schema is null)
+        {
+            foreach (var (name, type) in description)
+            {
+                var spark = TypeMapping.FromDuckDb(type);
+                columns.Add(new ColumnBinding(name, name, spark, true));
+                select.Add($"CAST({SqlText.Ident(name)} AS {TypeMapping.ToDuckDb(spark)}) AS {SqlText.Ident(name)}");
+            }
+        }
+        else
+        {
+            // Spark reads the requested columns and gives null for those a file lacks.
+            foreach (var f in schema.Fields)
+            {
+                var present = description.FirstOrDefault(d => string.Equals(d.Name, f.Name, StringComparison.OrdinalIgnoreCase));
+                columns.Add(new ColumnBinding(f.Name, f.Name, f.DataType, f.Nullable));
+                select.Add(present.Name is null
+                    ? $"CAST(NULL AS {TypeMapping.ToDuckDb(f.DataType)}) AS {SqlText.Ident(f.Name)}"
+                    : $"CAST({SqlText.Ident(present.Name)} AS {TypeMapping.ToDuckDb(f.DataType)}) AS {SqlText.Ident(f.Name)}");
+            }
+        }
+        select.Add(SqlText.Ident(CompiledRelation.InputFileColumn));
+        var rows = System.Convert.ToInt64(connection.Scalar(
+            $"SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata({SqlText.StringList(files)})"), CultureInfo.InvariantCulture);
+        return new ScanResult(
+            new CompiledRelation($"SELECT {string.Join(", ", select)} FROM {read}", columns, CompiledRelation.InputFileColumn),
+            new ScanReport(files, rows, rows, 0, 0, null));
+    }
+}
