@@ -99,13 +99,23 @@ public sealed class DuckDbEngine : IEngine
         lock (_gate) return NewCompiler().Compile(plan);
     }
 
+    /// <summary>Compiles a plan to run it: the secrets it reads are set as DuckDB variables first.</summary>
+    private CompiledRelation CompileToRun(Relation plan)
+    {
+        var compiler = NewCompiler();
+        var compiled = compiler.Compile(plan);
+        foreach (var name in compiler.Expressions.RequiredSecrets)
+            _connection.Execute($"SET VARIABLE {ExpressionCompiler.SecretVariable(name)} = {SqlText.String(_options.Settings.Secret(name)!)}");
+        return compiled;
+    }
+
     public StructType Schema(Relation plan) => Compile(plan).Schema;
 
     public IReadOnlyList<Row> Collect(Relation plan)
     {
         lock (_gate)
         {
-            var compiled = NewCompiler().Compile(plan);
+            var compiled = CompileToRun(plan);
             var schema = compiled.Schema;
             var select = compiled.Columns.Count == 0 ? "1" : string.Join(", ", compiled.Columns.Select(c => SqlText.Ident(c.SqlName)));
             return _connection.QueryList($"SELECT {select} FROM (\n{compiled.Sql}\n) AS _result", reader =>
@@ -121,7 +131,7 @@ public sealed class DuckDbEngine : IEngine
     {
         lock (_gate)
         {
-            var compiled = NewCompiler().Compile(plan);
+            var compiled = CompileToRun(plan);
             return Convert.ToInt64(_connection.Scalar($"SELECT count(*) FROM (\n{compiled.Sql}\n) AS _result"), CultureInfo.InvariantCulture);
         }
     }
@@ -142,7 +152,7 @@ public sealed class DuckDbEngine : IEngine
                     foreach (var path in read.Source?.Paths ?? [])
                         if (Path.GetFullPath(path).StartsWith(location, StringComparison.Ordinal))
                             throw new AlaSparkException($"Cannot overwrite '{request.Location}': the same plan reads from it ({path}). Write to another location first.");
-            return FileWriter.Write(_connection, NewCompiler().Compile(plan), request);
+            return FileWriter.Write(_connection, CompileToRun(plan), request);
         }
     }
 

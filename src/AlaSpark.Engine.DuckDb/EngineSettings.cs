@@ -7,6 +7,9 @@ public sealed record EngineSettings
     /// by zero and out-of-range indexes errors; false makes them null.</summary>
     public bool AnsiEnabled { get; init; } = true;
 
+    /// <summary>Secrets by name (the hash salt); their values never appear in plans or SQL text.</summary>
+    public Func<string, string?> Secret { get; init; } = _ => null;
+
     /// <summary>Reads Spark SQL settings from a configuration lookup (<c>spark.sql.ansi.enabled</c>).</summary>
     public static EngineSettings FromConf(Func<string, string?> lookup)
     {

@@ -9,7 +9,7 @@ public static class LocalSession
     /// <summary>The engine factory behind <see cref="Create"/>, for code that builds sessions itself.</summary>
     public static IEngine CreateEngine(EngineContext context) => new DuckDbEngine(new DuckDbEngineOptions
     {
-        Settings = EngineSettings.FromConf(context.Conf),
+        Settings = EngineSettings.FromConf(context.Conf) with { Secret = context.Secret },
         BadRecordsPath = context.BadRecordsPath,
         ResolveTable = context.ResolveTable,
         MemoryLimit = context.Conf("alaspark.duckdb.memory_limit"),

@@ -15,6 +15,20 @@ internal sealed class ExpressionCompiler
 
     public bool Ansi => _settings.AnsiEnabled;
 
+    /// <summary>The secrets the compiled SQL reads (as DuckDB variables); the engine sets them before running it.</summary>
+    public HashSet<string> RequiredSecrets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>SQL that reads a secret without containing it.</summary>
+    public string SecretReference(string name)
+    {
+        if (_settings.Secret(name) is null)
+            throw new AlaSparkException($"The secret '{name}' is not configured. For the hash salt, set 'hash_salt_env' in the job's config to the name of an environment variable that holds it.");
+        RequiredSecrets.Add(name);
+        return $"getvariable({SqlText.String(SecretVariable(name))})";
+    }
+
+    public static string SecretVariable(string name) => "alaspark_secret_" + name;
+
     public TypedSql Compile(Expression expression, Scope scope) => expression switch
     {
         Alias a => Compile(a.Child, scope),

@@ -27,6 +27,8 @@ internal sealed class PlanCompiler
         _expand = expand;
     }
 
+    public ExpressionCompiler Expressions => _expressions;
+
     private string NextAlias() => $"_t{_aliasCounter++}";
 
     public CompiledRelation Compile(Relation relation) => relation switch

@@ -25,7 +25,9 @@ internal static partial class FunctionCatalog
         add(cat, "md5", 1, 1, c => c.Result($"md5({HashInput(c)})", StringType.Instance));
         add(cat, "crc32", 1, 1, c => c.Result($"{Udfs.Crc32}({HashInput(c)})", LongType.Instance));
         // Not a Spark function: HMAC-SHA256 with a secret key, hex encoded (HashColumn with a salt).
-        add(cat, "alaspark_hmac_sha256", 2, 2, c => c.Result($"{Udfs.HmacSha256}({HashInput(c)}, {c.String(1)})", StringType.Instance));
+        // The second argument names a secret; the key itself never enters the plan or the SQL text.
+        add(cat, "alaspark_hmac_sha256", 2, 2, c => c.Result(
+            $"{Udfs.HmacSha256}({HashInput(c)}, {c.Compiler.SecretReference(c.LiteralString(1, "secret name"))})", StringType.Instance));
     }
 
     private static string HashInput(FunctionContext c) => c.Arg(0).Type is BinaryType ? $"decode({c.Arg(0).Sql})" : c.String(0);

@@ -13,8 +13,10 @@ namespace AlaSpark;
 /// <param name="BadRecordsPath">Default folder for malformed rows.</param>
 /// <param name="Conf">Spark SQL settings (<c>spark.sql.ansi.enabled</c>), by name.</param>
 /// <param name="Logger">The session's logger.</param>
+/// <param name="Secret">A secret by name (such as <c>hash_salt</c>), or null; secrets never enter plans, SQL text or logs.</param>
 public sealed record EngineContext(
-    string LakeRoot, Func<string, DataSource> ResolveTable, string BadRecordsPath, Func<string, string?> Conf, ILogger Logger);
+    string LakeRoot, Func<string, DataSource> ResolveTable, string BadRecordsPath, Func<string, string?> Conf, ILogger Logger,
+    Func<string, string?> Secret);
 
 /// <summary>How to open a session.</summary>
 public sealed record SessionOptions
@@ -43,6 +45,10 @@ public sealed record SessionOptions
 public sealed class AlaSparkSession : IDisposable
 {
     private readonly Dictionary<string, string> _conf;
+    private readonly Dictionary<string, string> _secrets;
+
+    /// <summary>The config key naming the environment variable that holds the hash salt.</summary>
+    public const string HashSaltEnvKey = "hash_salt_env";
 
     public AlaSparkSession(SessionOptions options, Func<EngineContext, IEngine> engineFactory)
     {
@@ -56,15 +62,16 @@ public sealed class AlaSparkSession : IDisposable
                 _conf[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
         foreach (var (key, value) in options.Conf) _conf[key] = value;
         Naming = options.Naming ?? NamingStandard.LoadOptions(key => Config.GetString(key));
-        Catalog = LocalCatalog.Open(LakeRoot, Naming);
+        Catalog = new SessionCatalog(this, LocalCatalog.Open(LakeRoot, Naming));
+        _secrets = ReadSecrets(Config);
         BadRecordsPath = Config.GetString("bad_records_path") is { Length: > 0 } bad ? Path.GetFullPath(bad) : Path.Combine(LakeRoot, "_bad_records");
-        Engine = engineFactory(new EngineContext(LakeRoot, ResolveTable, BadRecordsPath, GetConf, Logger));
+        Engine = engineFactory(new EngineContext(LakeRoot, ResolveTable, BadRecordsPath, GetConf, Logger, name => _secrets.GetValueOrDefault(name)));
     }
 
     public string LakeRoot { get; }
     public JobConfig Config { get; }
     public ILogger Logger { get; }
-    public ICatalog Catalog { get; }
+    public SessionCatalog Catalog { get; }
     public NamingOptions Naming { get; }
     public IEngine Engine { get; }
 
@@ -72,6 +79,27 @@ public sealed class AlaSparkSession : IDisposable
     public string BadRecordsPath { get; }
 
     public string? GetConf(string key) => _conf.GetValueOrDefault(key);
+
+    /// <summary>True when a secret of this name is configured (its value is never exposed).</summary>
+    public bool HasSecret(string name) => _secrets.ContainsKey(name);
+
+    /// <summary>The configured secret values, for log redaction only.</summary>
+    public IEnumerable<string> SecretValues => _secrets.Values;
+
+    /// <summary>Reads secrets named in the config: <c>hash_salt_env = "VAR"</c> reads the salt from $VAR.</summary>
+    private static Dictionary<string, string> ReadSecrets(JobConfig config)
+    {
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (config.GetString(HashSaltEnvKey) is { Length: > 0 } variable)
+        {
+            var value = Environment.GetEnvironmentVariable(variable);
+            if (string.IsNullOrEmpty(value))
+                throw new ConfigurationException(
+                    $"The key '{HashSaltEnvKey}' in {config.SourceName} names the environment variable '{variable}' for the hash salt, but it is not set. Set it, or remove the key to hash without a salt.");
+            secrets["hash_salt"] = value;
+        }
+        return secrets;
+    }
 
     public void SetConf(string key, string value) => _conf[key] = value;
 

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+
+namespace AlaSpark;
+
+/// <summary>One step of a table's lineage: a processor and its arguments.</summary>
+public sealed record LineageStep(string Processor, string Arguments)
+{
+    public override string ToString() => Arguments.Length == 0 ? Processor : $"{Processor}({Arguments})";
+}
+
+/// <summary>
+/// A table on its way through a pipeline: the DataFrame, the partition columns, and the processors
+/// applied so far (its lineage). Immutable: <see cref="Apply(ToTableProcessor)"/> returns a new one.
+/// </summary>
+public sealed record ProcessedTable
+{
+    public ProcessedTable(SourceTable source, DataFrame frame, IReadOnlyList<string>? partitionColumns = null)
+    {
+        Source = source;
+        DataFrame = frame;
+        PartitionColumns = partitionColumns ?? source.Entry.PartitionColumns;
+        Name = source.Name;
+    }
+
+    public SourceTable Source { get; init; }
+
+    public DataFrame DataFrame { get; init; }
+
+    public IReadOnlyList<string> PartitionColumns { get; init; }
+
+    /// <summary>The processors applied so far, in order.</summary>
+    public IReadOnlyList<LineageStep> Lineage { get; init; } = [];
+
+    /// <summary>The table's name when written (the source's name unless a processor changes it).</summary>
+    public string Name { get; init; }
+
+    public AlaSparkSession Session => Source.Session;
+
+    public string? PipelineName => Source.PipelineName;
+
+    /// <summary>Applies a 1:1 processor.</summary>
+    public ProcessedTable Apply(ToTableProcessor processor)
+    {
+        var step = new LineageStep(processor.Name, processor.DescribeArguments());
+        var watch = Stopwatch.StartNew();
+        var result = processor.Apply(this);
+        Session.Logger.ForContext("Pipeline", PipelineName).ForContext("Table", Source.FullName).ForContext("Step", Lineage.Count + 1)
+            .Information("Applied {Processor} {Arguments} in {ElapsedMs} ms", step.Processor, step.Arguments, watch.ElapsedMilliseconds);
+        return result with { Lineage = [.. Lineage, step] };
+    }
+
+    /// <summary>Applies a 1:* processor: each output table carries this table's lineage and the step.</summary>
+    public IReadOnlyList<ProcessedTable> Apply(ToManyTablesProcessor processor)
+    {
+        var step = new LineageStep(processor.Name, processor.DescribeArguments());
+        return processor.Apply(this).Select(t => t with { Lineage = [.. Lineage, step] }).ToList();
+    }
+
+    /// <summary>Writes the table to <paramref name="to"/> with a writer of type <typeparamref name="TWriter"/>.</summary>
+    public WrittenTable Write<TWriter>(DatabaseRef to, WriteOptions? options = null) where TWriter : Writer, new() =>
+        new TWriter().Write(this, to.Name, options ?? new WriteOptions());
+
+    public WrittenTable Write(Writer writer, string database, WriteOptions? options = null) =>
+        writer.Write(this, database, options ?? new WriteOptions());
+}
+
+/// <summary>How a batch writer writes a table.</summary>
+public sealed record WriteOptions
+{
+    public WriteMode Mode { get; init; } = WriteMode.Append;
+
+    /// <summary>The partition columns; the processed table's own when null.</summary>
+    public IReadOnlyList<string>? PartitionBy { get; init; }
+
+    /// <summary>Add new columns to the table's schema instead of failing.</summary>
+    public bool MergeSchema { get; init; }
+
+    /// <summary>The target table's name; the processed table's name when null.</summary>
+    public string? TableName { get; init; }
+}
+
+/// <summary>A table that was written: where, how much, how long, and the read that fed it.</summary>
+public sealed record WrittenTable(
+    string Database,
+    string Name,
+    string Location,
+    string Format,
+    Types.StructType Schema,
+    IReadOnlyList<string> PartitionColumns,
+    long Rows,
+    int Files,
+    long Bytes,
+    TimeSpan Duration,
+    IReadOnlyList<LineageStep> Lineage)
+{
+    public string FullName => $"{Database}.{Name}";
+
+    /// <summary>The table version a versioned format (Delta) committed; null for plain files.</summary>
+    public long? Version { get; init; }
+
+    /// <summary>True when nothing was written (<c>WriteMode.Ignore</c> on an existing table, or an already committed transaction).</summary>
+    public bool Skipped { get; init; }
+
+    /// <summary>What reading the source did (rows read, quarantined); null when unknown.</summary>
+    public ScanReport? SourceScan { get; init; }
+
+    /// <summary>The source table this was read from.</summary>
+    public string? SourceTable { get; init; }
+
+    /// <summary>The distinct partition folders written to.</summary>
+    public IReadOnlyList<string> Partitions { get; init; } = [];
+}
