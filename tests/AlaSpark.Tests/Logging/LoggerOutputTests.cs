@@ -180,18 +180,20 @@ public sealed class LoggerOutputTests : IDisposable
         Assert.Equal([0, 1], runs);
     }
 
-    [Fact]
-    public void ClefFile_ThatCannotBeOpened_IsAConfigurationError()
+    [Theory]
+    [InlineData("under-a-file/run.clef")] // its directory cannot be created
+    [InlineData("")] // the path is a directory: the file cannot be opened
+    public void ClefFile_ThatCannotBeOpened_IsAConfigurationError(string relativePath)
     {
         Directory.CreateDirectory(_directory);
-        var blocker = Path.Combine(_directory, "not-a-directory");
-        File.WriteAllText(blocker, "");
+        File.WriteAllText(Path.Combine(_directory, "under-a-file"), "");
+        var path = Path.Combine(_directory, relativePath);
 
         var error = Assert.Throws<ConfigurationException>(() =>
-            AlaSparkLogging.CreateLogger(new() { Console = false, ClefPath = Path.Combine(blocker, "run.clef") }));
+            AlaSparkLogging.CreateLogger(new() { Console = false, ClefPath = path }));
 
         Assert.Contains("--log-json", error.Message);
-        Assert.Contains("run.clef", error.Message);
+        Assert.Contains(path, error.Message);
     }
 
     [Fact]

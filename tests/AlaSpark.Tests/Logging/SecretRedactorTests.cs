@@ -66,4 +66,12 @@ public sealed class SecretRedactorTests
 
         Assert.Equal("[***] [***] [ab]", redactor.Redact("[abcdef] [wxyz] [ab]"));
     }
+
+    [Fact]
+    public void Redact_SelfOverlappingOccurrences_LeaveNoFragment()
+    {
+        var redactor = new SecretRedactor(["abab"]);
+
+        Assert.Equal("x*** y", redactor.Redact("xababab y"));
+    }
 }
