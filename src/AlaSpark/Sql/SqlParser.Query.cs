@@ -128,7 +128,8 @@ internal sealed partial class SqlParser
             if (node is not UnresolvedFunction function || !AggregateFunctions.Contains(function.Name)) return null;
             foreach (var existing in aggregates)
                 if (existing is Alias alias && alias.Child.Equals(node) && hidden.Contains(alias.Name)) return new UnresolvedAttribute(alias.Name);
-            if (refuse is not null) throw new AlaSparkException($"{refuse}; add {Describe(node)} to the select list with an alias and order by the alias.");
+            // Under DISTINCT a hidden column may only repeat a selected aggregate, so that it cannot split rows.
+            if (refuse is not null && !items.Contains(node)) throw new AlaSparkException($"{refuse}; add {Describe(node)} to the select list with an alias and order by the alias.");
             var hiddenName = prefix + (hidden.Count + 1).ToString(CultureInfo.InvariantCulture);
             hidden.Add(hiddenName);
             aggregates.Add(new Alias(node, hiddenName));

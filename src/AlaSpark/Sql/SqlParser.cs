@@ -26,7 +26,7 @@ internal sealed partial class SqlParser
         "SELECT", "DISTINCT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "WINDOW", "QUALIFY",
         "UNION", "INTERSECT", "EXCEPT", "MINUS", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL",
         "SEMI", "ANTI", "ON", "USING", "LATERAL", "SORT", "CLUSTER", "DISTRIBUTE", "WHEN", "THEN", "ELSE", "END",
-        "OVER", "FILTER", "PIVOT", "UNPIVOT", "TABLESAMPLE", "INTO",
+        "OVER", "FILTER", "PIVOT", "UNPIVOT", "TABLESAMPLE", "INTO", "WITH",
     };
 
     private static readonly Dictionary<string, string> IntervalUnits = new(StringComparer.OrdinalIgnoreCase)
@@ -864,8 +864,10 @@ internal sealed partial class SqlParser
             if (negative) value = value.StartsWith('-') ? value[1..] : "-" + value;
             if (Current.Kind == TokenKind.Word && IntervalUnits.TryGetValue(Current.Text, out var unit))
             {
+                if (Peek(1).IsWord("TO")) throw Unsupported("Interval ranges (INTERVAL ... TO ...) are", Peek(1));
+                if (!Regex.IsMatch(value, @"^[+-]?(\d+(\.\d*)?|\.\d+)$"))
+                    throw ErrorAt(valueToken, $"'{SqlErrors.Shorten(value, 30)}' is not a number of {unit}");
                 Advance();
-                if (AtWord("TO")) throw Unsupported("Interval ranges (INTERVAL ... TO ...) are", Current);
                 parts.Add(value + " " + unit);
             }
             else if (parts.Count == 0 && valueToken.Kind == TokenKind.String)

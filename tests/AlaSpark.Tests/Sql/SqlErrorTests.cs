@@ -44,6 +44,8 @@ public class SqlErrorTests
     [InlineData("(x, x) -> x", "Cannot parse \"(x, x) -> x\" at position 1: the lambda names its parameter 'x' twice.")]
     [InlineData("TIMESTAMP_NTZ '2020-01-01 00:00:00Z'", "Cannot parse \"TIMESTAMP_NTZ '2020-01-01 00:00:00Z'\" at position 15: '2020-01-01 00:00:00Z' is not a valid TIMESTAMP_NTZ literal (a TIMESTAMP_NTZ literal has no time zone).")]
     [InlineData("INTERVAL 3 fortnights", "Cannot parse \"INTERVAL 3 fortnights\" at position 12: expected an interval unit (YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND or MICROSECOND), found 'fortnights'.")]
+    [InlineData("INTERVAL '1 day' HOUR", "Cannot parse \"INTERVAL '1 day' HOUR\" at position 10: '1 day' is not a number of hours.")]
+    [InlineData("a = NOT b", "Cannot parse \"a = NOT b\" at position 5: expected an expression, found 'NOT'.")]
     public void Error_messages(string sql, string message)
     {
         Assert.Equal(message, ErrorOf(sql));

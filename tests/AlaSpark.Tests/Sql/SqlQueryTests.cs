@@ -233,6 +233,16 @@ public class SqlQueryTests
     }
 
     [Fact]
+    public void Distinct_may_order_by_a_selected_aggregate_by_position()
+    {
+        var count = Fn("count", new UnresolvedStar());
+        var aggregate = new Aggregate(Table("t"), Items(Col("a")), Items(Col("a"), count, new Alias(count, "__order_1")));
+        Assert.Equal(
+            new Drop(new Sort(new Deduplicate(aggregate, ValueList<string>.Empty), ValueList.Of(new SortOrder(Col("__order_1")))), ValueList.Of("__order_1")),
+            Query("SELECT DISTINCT a, count(*) FROM t GROUP BY a ORDER BY 2"));
+    }
+
+    [Fact]
     public void Distinct_with_an_order_by_aggregate_outside_the_select_list_is_refused()
     {
         Assert.Contains("With SELECT DISTINCT, ORDER BY can only use aggregates that are in the select list",
