@@ -16,7 +16,7 @@ public static class SparkSqlParser
     public static Expression ParseExpression(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        return new SqlParser(sql, queryMode: false).ParseWholeExpression();
+        return Guarded(sql, () => new SqlParser(sql, queryMode: false).ParseWholeExpression());
     }
 
     /// <summary>Parses one expression with an optional alias (<c>amount * 2 AS doubled</c>,
@@ -24,7 +24,7 @@ public static class SparkSqlParser
     public static Expression ParseNamedExpression(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        return new SqlParser(sql, queryMode: false).ParseWholeNamedExpression();
+        return Guarded(sql, () => new SqlParser(sql, queryMode: false).ParseWholeNamedExpression());
     }
 
     /// <summary>Parses a SELECT query of the supported subset into a relation; anything else (subqueries,
@@ -32,6 +32,19 @@ public static class SparkSqlParser
     public static Relation ParseQuery(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        return new SqlParser(sql, queryMode: true).ParseWholeQuery();
+        return Guarded(sql, () => new SqlParser(sql, queryMode: true).ParseWholeQuery());
+    }
+
+    /// <summary>Text nested beyond what the stack can take is an error like any other, not a crash.</summary>
+    private static T Guarded<T>(string sql, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new AlaSparkException($"Cannot parse {SqlErrors.Fragment(sql, 0)}: the text is nested too deeply.");
+        }
     }
 }

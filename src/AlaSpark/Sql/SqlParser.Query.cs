@@ -148,7 +148,13 @@ internal sealed partial class SqlParser
         return null;
     }
 
-    internal static bool ContainsAggregate(Expression expression) => expression switch
+    internal static bool ContainsAggregate(Expression expression)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return ContainsAggregateNode(expression);
+    }
+
+    private static bool ContainsAggregateNode(Expression expression) => expression switch
     {
         UnresolvedFunction f => AggregateFunctions.Contains(f.Name) || f.Arguments.Any(ContainsAggregate),
         Alias a => ContainsAggregate(a.Child),
@@ -163,6 +169,7 @@ internal sealed partial class SqlParser
     /// replaces the subtree.</summary>
     internal static Expression Transform(Expression expression, Func<Expression, Expression?> replace)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (replace(expression) is { } replaced) return replaced;
         return expression switch
         {

@@ -18,6 +18,9 @@ internal sealed partial class SqlParser
     /// <summary>Nesting limit: deeper text is refused with an error instead of overflowing the stack.</summary>
     private const int MaxDepth = 100;
 
+    /// <summary>Operators of one level in a row (<c>a + b + c ...</c>); each makes the tree one level deeper.</summary>
+    private const int MaxChain = 1000;
+
     /// <summary>Words that do not start an expression and are never bare aliases; a column with such a
     /// name is written back-quoted. Followed by '(' they are still function names (<c>left(s, 2)</c>).</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
@@ -129,6 +132,7 @@ internal sealed partial class SqlParser
 
     private void Enter()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (++_depth > MaxDepth)
             throw SqlErrors.At(_sql, Current.Start, $"the expression is nested too deeply (more than {MaxDepth} levels)");
     }
@@ -200,9 +204,9 @@ internal sealed partial class SqlParser
         Enter();
         try
         {
-            var left = ParseAnd();
-            while (AcceptWord("OR")) left = Fn("or", left, ParseAnd());
-            return left;
+            var terms = new List<Expression> { ParseAnd() };
+            while (AcceptWord("OR")) terms.Add(ParseAnd());
+            return Balanced("or", terms, 0, terms.Count - 1);
         }
         finally
         {
@@ -212,9 +216,25 @@ internal sealed partial class SqlParser
 
     private Expression ParseAnd()
     {
-        var left = ParseNot();
-        while (AcceptWord("AND")) left = Fn("and", left, ParseNot());
-        return left;
+        var terms = new List<Expression> { ParseNot() };
+        while (AcceptWord("AND")) terms.Add(ParseNot());
+        return Balanced("and", terms, 0, terms.Count - 1);
+    }
+
+    /// <summary>Combines a run of AND (or OR) terms as Spark does: into a balanced tree, so that long
+    /// generated conditions stay shallow (<c>a AND b AND c</c> is and(and(a, b), c)).</summary>
+    private static Expression Balanced(string name, List<Expression> terms, int low, int high) => (high - low) switch
+    {
+        0 => terms[low],
+        1 => Fn(name, terms[low], terms[high]),
+        var span => Fn(name, Balanced(name, terms, low, low + span / 2), Balanced(name, terms, low + span / 2 + 1, high)),
+    };
+
+    /// <summary>Counts one more operator of a left-associative run; refuses runs that would make the tree too deep.</summary>
+    private void Chain(ref int count)
+    {
+        if (++count > MaxChain)
+            throw SqlErrors.At(_sql, Current.Start, $"too many operators in a row (more than {MaxChain}); split the expression");
     }
 
     private Expression ParseNot()
@@ -304,7 +324,7 @@ internal sealed partial class SqlParser
                 likes.Add(negated ? Fn("not", like) : like);
             } while (AcceptSymbol(","));
             ExpectClose(open, "',' or ')'");
-            return likes.Aggregate((a, b) => Fn(all ? "and" : "or", a, b));
+            return Balanced(all ? "and" : "or", likes, 0, likes.Count - 1);
         }
         var pattern = ParseComparison();
         Expression result;
@@ -349,8 +369,10 @@ internal sealed partial class SqlParser
     private Expression ParseComparison()
     {
         var left = ParseBitOr();
+        var count = 0;
         while (Current.Kind == TokenKind.Symbol && ComparisonName(Current.Text) is { } name)
         {
+            Chain(ref count);
             Advance();
             left = Fn(name, left, ParseBitOr());
         }
@@ -368,29 +390,46 @@ internal sealed partial class SqlParser
     private Expression ParseBitOr()
     {
         var left = ParseBitXor();
-        while (AcceptSymbol("|")) left = Fn("|", left, ParseBitXor());
+        var count = 0;
+        while (AcceptSymbol("|"))
+        {
+            Chain(ref count);
+            left = Fn("|", left, ParseBitXor());
+        }
         return left;
     }
 
     private Expression ParseBitXor()
     {
         var left = ParseBitAnd();
-        while (AcceptSymbol("^")) left = Fn("^", left, ParseBitAnd());
+        var count = 0;
+        while (AcceptSymbol("^"))
+        {
+            Chain(ref count);
+            left = Fn("^", left, ParseBitAnd());
+        }
         return left;
     }
 
     private Expression ParseBitAnd()
     {
         var left = ParseAdditive();
-        while (AcceptSymbol("&")) left = Fn("&", left, ParseAdditive());
+        var count = 0;
+        while (AcceptSymbol("&"))
+        {
+            Chain(ref count);
+            left = Fn("&", left, ParseAdditive());
+        }
         return left;
     }
 
     private Expression ParseAdditive()
     {
         var left = ParseMultiplicative();
+        var count = 0;
         while (true)
         {
+            Chain(ref count);
             if (AcceptSymbol("+")) left = Fn("+", left, ParseMultiplicative());
             else if (AcceptSymbol("-")) left = Fn("-", left, ParseMultiplicative());
             else if (AcceptSymbol("||")) left = Fn("concat", left, ParseMultiplicative());
@@ -401,8 +440,10 @@ internal sealed partial class SqlParser
     private Expression ParseMultiplicative()
     {
         var left = ParseUnary();
+        var count = 0;
         while (true)
         {
+            Chain(ref count);
             if (AcceptSymbol("*")) left = Fn("*", left, ParseUnary());
             else if (AcceptSymbol("/")) left = Fn("/", left, ParseUnary());
             else if (AcceptSymbol("%")) left = Fn("%", left, ParseUnary());
@@ -435,8 +476,10 @@ internal sealed partial class SqlParser
 
     private Expression ParsePostfix(Expression expression)
     {
+        var count = 0;
         while (true)
         {
+            Chain(ref count);
             if (AtSymbol("["))
             {
                 var open = Advance();

@@ -92,6 +92,17 @@ public class SqlErrorTests
     }
 
     [Fact]
+    public void Very_long_operator_runs_are_an_error_not_a_crash()
+    {
+        var sql = string.Join(" + ", Enumerable.Range(0, 5000).Select(i => $"c{i}"));
+        Assert.Contains("too many operators in a row (more than 1000)", ErrorOf(sql));
+        Assert.Contains("too many operators in a row", Assert.Throws<AlaSparkException>(() => SparkSqlParser.ParseQuery("SELECT " + sql + " FROM t")).Message);
+        var ok = string.Join(" + ", Enumerable.Range(0, 500).Select(i => $"c{i}"));
+        var aggregate = Assert.IsType<AlaSpark.Plan.Aggregate>(SparkSqlParser.ParseQuery("SELECT sum(" + ok + ") FROM t"));
+        Assert.Equal("sum", Assert.IsType<AlaSpark.Plan.UnresolvedFunction>(aggregate.Aggregates[0]).Name);
+    }
+
+    [Fact]
     public void Moderate_nesting_parses()
     {
         var sql = new string('(', 50) + "a" + new string(')', 50);

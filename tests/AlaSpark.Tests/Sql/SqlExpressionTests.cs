@@ -229,6 +229,25 @@ public class SqlExpressionTests
     }
 
     [Fact]
+    public void Runs_of_AND_and_OR_form_balanced_trees_as_in_Spark()
+    {
+        Assert.Equal(Fn("and", Fn("and", Col("a"), Col("b")), Col("c")), Parse("a AND b AND c"));
+        Assert.Equal(Fn("and", Fn("and", Col("a"), Col("b")), Fn("and", Col("c"), Col("d"))), Parse("a AND b AND c AND d"));
+        Assert.Equal(
+            Fn("or", Fn("or", Fn("==", Col("x"), Int(1)), Fn("==", Col("x"), Int(2))), Fn("or", Fn("==", Col("x"), Int(3)), Fn("==", Col("x"), Int(4)))),
+            Parse("x = 1 OR x = 2 OR x = 3 OR x = 4"));
+    }
+
+    [Fact]
+    public void Thousands_of_OR_terms_stay_shallow()
+    {
+        var sql = string.Join(" OR ", Enumerable.Range(0, 5000).Select(i => $"x = {i}"));
+        Assert.True(Depth(Parse(sql)) < 20);
+    }
+
+    private static int Depth(Expression e) => e is UnresolvedFunction f ? 1 + f.Arguments.Max(a => Depth(a)) : 1;
+
+    [Fact]
     public void Names_and_back_quotes()
     {
         Assert.Equal(Col("a", "b", "c"), Parse("a.b.c"));
