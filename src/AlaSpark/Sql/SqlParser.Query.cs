@@ -103,7 +103,7 @@ internal sealed partial class SqlParser
             if (order is not null)
             {
                 foreach (var item in order)
-                    sortOrders.Add(new SortOrder(Transform(item.Expression, node => AliasOf(node, items) is { } name ? new UnresolvedAttribute(name) : null), item.Ascending, item.NullsFirst));
+                    sortOrders.Add(new SortOrder(Transform(item.Expression, node => OutputReference(node, items)), item.Ascending, item.NullsFirst));
             }
             relation = new Project(relation, items.ToValueList());
         }
@@ -124,7 +124,7 @@ internal sealed partial class SqlParser
     {
         return Transform(expression, node =>
         {
-            if (AliasOf(node, items) is { } name) return new UnresolvedAttribute(name);
+            if (OutputReference(node, items) is { } reference) return reference;
             if (node is not UnresolvedFunction function || !AggregateFunctions.Contains(function.Name)) return null;
             foreach (var existing in aggregates)
                 if (existing is Alias alias && alias.Child.Equals(node) && hidden.Contains(alias.Name)) return new UnresolvedAttribute(alias.Name);
@@ -140,11 +140,28 @@ internal sealed partial class SqlParser
     private static string Describe(Expression expression) =>
         expression is UnresolvedFunction function ? $"the aggregate {function.Name}(...)" : "the expression";
 
-    /// <summary>The alias of the select item whose expression is <paramref name="node"/>, if any.</summary>
-    private static string? AliasOf(Expression node, List<Expression> items)
+    /// <summary>
+    /// How a part of HAVING or ORDER BY reads above the select list: a name of an output column stays
+    /// as it is (it refers to that column, as in Spark, even when an input column has the name too); an
+    /// expression that an aliased select item computes becomes a reference to the alias. Null otherwise.
+    /// </summary>
+    private static Expression? OutputReference(Expression node, List<Expression> items)
     {
+        if (node is UnresolvedAttribute { NameParts.Count: 1 } attribute)
+        {
+            foreach (var item in items)
+            {
+                var outputName = item switch
+                {
+                    Alias alias => alias.Name,
+                    UnresolvedAttribute column => column.NameParts[^1],
+                    _ => null,
+                };
+                if (string.Equals(outputName, attribute.NameParts[0], StringComparison.OrdinalIgnoreCase)) return node;
+            }
+        }
         foreach (var item in items)
-            if (item is Alias alias && alias.Child.Equals(node)) return alias.Name;
+            if (item is Alias alias && alias.Child.Equals(node)) return new UnresolvedAttribute(alias.Name);
         return null;
     }
 

@@ -147,6 +147,16 @@ public class SqlQueryTests
     }
 
     [Fact]
+    public void Order_by_a_name_means_the_output_column_of_that_name()
+    {
+        // Swapped names: ORDER BY a is the output column a (input b), not rewritten to the alias of input a.
+        var project = new Project(Table("t"), Items(new Alias(Col("b"), "a"), new Alias(Col("a"), "b")));
+        Assert.Equal(new Sort(project, ValueList.Of(new SortOrder(Col("a")))), Query("SELECT b AS a, a AS b FROM t ORDER BY a"));
+        var renamed = new Project(Table("t"), Items(new Alias(Col("a"), "x")));
+        Assert.Equal(new Sort(renamed, ValueList.Of(new SortOrder(Col("x")))), Query("SELECT a AS x FROM t ORDER BY a"));
+    }
+
+    [Fact]
     public void Order_by_an_aggregate_outside_the_select_list_drops_the_hidden_column_last()
     {
         var aggregate = new Aggregate(Table("t"), Items(Col("dept")), Items(Col("dept"), new Alias(Fn("count", new UnresolvedStar()), "__order_1")));
