@@ -30,8 +30,6 @@ public sealed record DuckDbEngineOptions
     /// <summary>Worker threads; null for one per core.</summary>
     public int? Threads { get; init; }
 
-    /// <summary>Rewrites plan nodes defined outside the core plan model (such as parsed SQL).</summary>
-    public Func<Relation, Relation?>? Expand { get; init; }
 }
 
 /// <summary>
@@ -70,7 +68,7 @@ public sealed class DuckDbEngine : IEngine
         FunctionCatalog.All.Select(f => (f.Category, f.Name)).ToList();
 
     private PlanCompiler NewCompiler() =>
-        new(new ExpressionCompiler(_options.Settings), CompileRead, r => _options.Expand?.Invoke(r));
+        new(new ExpressionCompiler(_options.Settings), CompileRead);
 
     private CompiledRelation CompileRead(Read read)
     {

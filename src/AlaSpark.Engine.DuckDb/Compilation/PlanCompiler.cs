@@ -3,6 +3,7 @@ using AlaSpark.Engine.DuckDb.Functions;
 using AlaSpark.Plan;
 using AlaSpark.Types;
 
+
 namespace AlaSpark.Engine.DuckDb.Compilation;
 
 /// <summary>
@@ -14,17 +15,14 @@ internal sealed class PlanCompiler
 {
     private readonly ExpressionCompiler _expressions;
     private readonly Func<Read, CompiledRelation> _compileRead;
-    private readonly Func<Relation, Relation?> _expand;
     private int _aliasCounter;
 
     /// <param name="expressions">The expression compiler (holds the ANSI setting).</param>
     /// <param name="compileRead">Compiles a leaf that reads files or a table (the engine's scans).</param>
-    /// <param name="expand">Rewrites relations the compiler doesn't know directly (parsed SQL, aliases); null when none applies.</param>
-    public PlanCompiler(ExpressionCompiler expressions, Func<Read, CompiledRelation> compileRead, Func<Relation, Relation?> expand)
+    public PlanCompiler(ExpressionCompiler expressions, Func<Read, CompiledRelation> compileRead)
     {
         _expressions = expressions;
         _compileRead = compileRead;
-        _expand = expand;
     }
 
     public ExpressionCompiler Expressions => _expressions;
@@ -49,9 +47,11 @@ internal sealed class PlanCompiler
         Aggregate a => CompileAggregate(a),
         LocalRelation l => CompileLocal(l),
         OneRowRelation => new CompiledRelation("SELECT 1 AS \"__one\"", []),
-        _ => _expand(relation) is { } expanded
-            ? Compile(expanded)
-            : throw new AlaSparkException($"The relation {relation.GetType().Name} is not supported by the embedded engine."),
+        SubqueryAlias a => Compile(a.Input) is var inner
+            ? inner with { Columns = inner.Columns.Select(c => c with { Qualifier = a.Alias }).ToList() }
+            : throw new InvalidOperationException(),
+        Sql s => Compile(AlaSpark.Sql.SparkSqlParser.ParseQuery(s.Query)),
+        _ => throw new AlaSparkException($"The relation {relation.GetType().Name} is not supported by the embedded engine."),
     };
 
     /// <summary>Names the columns of an output list uniquely (DuckDB compares names case-insensitively).</summary>

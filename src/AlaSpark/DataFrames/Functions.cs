@@ -85,6 +85,9 @@ public static class Functions
         return parts.ToArray();
     }
 
+    /// <summary>A Spark SQL expression fragment (<c>"upper(name) AS name_upper"</c>), parsed into the expression tree.</summary>
+    public static Column Expr(string sql) => new(Sql.SparkSqlParser.ParseNamedExpression(sql));
+
     // ---- hashing -----------------------------------------------------------------------------
     public static Column<string> Sha2(Column column, int numBits) => Fn<string>("sha2", column, Lit(numBits));
     public static Column<string> Sha1(Column column) => Fn<string>("sha1", column);

@@ -44,6 +44,7 @@ public static class PlanPrinter
         WithColumnsRenamed w => $"WithColumnsRenamed [{string.Join(", ", w.Renames.Select(x => $"{x.From} -> {x.To}"))}]",
         LocalRelation l => $"LocalRelation {l.Schema.SimpleString}, {l.Rows.Count} row(s)",
         OneRowRelation => "OneRowRelation",
+        SubqueryAlias a => $"SubqueryAlias {a.Alias}",
         _ => r.GetType().Name,
     };
 
@@ -63,6 +64,7 @@ public static class PlanPrinter
         Aggregate a => [a.Input],
         ToDF t => [t.Input],
         WithColumnsRenamed w => [w.Input],
+        SubqueryAlias a => [a.Input],
         _ => [],
     };
 

@@ -109,7 +109,7 @@ public sealed class AlaSparkSession : IDisposable
     public DataFrame Table(string name) => new(Engine, new Read(null, name));
 
     /// <summary>A Spark SQL query over catalog tables.</summary>
-    public DataFrame Sql(string query) => new(Engine, new Sql(query));
+    public DataFrame Sql(string query) => new(Engine, new Plan.Sql(query));
 
     public DataFrame CreateDataFrame(StructType schema, IEnumerable<object?[]> rows) =>
         new(Engine, new LocalRelation(schema, rows.Select(r => r.ToValueList()).ToValueList()));
