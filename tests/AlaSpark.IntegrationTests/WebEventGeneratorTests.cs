@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using WebEvents.Data;
+using WebEvents.Generator;
 
 namespace AlaSpark.IntegrationTests;
 

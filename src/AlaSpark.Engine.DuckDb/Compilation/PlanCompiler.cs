@@ -47,12 +47,13 @@ internal sealed class PlanCompiler
         Aggregate a => CompileAggregate(a),
         LocalRelation l => CompileLocal(l),
         OneRowRelation => new CompiledRelation("SELECT 1 AS \"__one\"", []),
-        SubqueryAlias a => Compile(a.Input) is var inner
-            ? inner with { Columns = inner.Columns.Select(c => c with { Qualifier = a.Alias }).ToList() }
-            : throw new InvalidOperationException(),
-        Sql s => Compile(AlaSpark.Sql.SparkSqlParser.ParseQuery(s.Query)),
+        SubqueryAlias a => WithQualifier(Compile(a.Input), a.Alias),
+        Plan.Sql s => Compile(AlaSpark.Sql.SparkSqlParser.ParseQuery(s.Query)),
         _ => throw new AlaSparkException($"The relation {relation.GetType().Name} is not supported by the embedded engine."),
     };
+
+    private static CompiledRelation WithQualifier(CompiledRelation relation, string qualifier) =>
+        relation with { Columns = relation.Columns.Select(c => c with { Qualifier = qualifier }).ToList() };
 
     /// <summary>Names the columns of an output list uniquely (DuckDB compares names case-insensitively).</summary>
     private static List<ColumnBinding> Bind(IEnumerable<(string Name, TypedSql Value, string? Qualifier)> columns)

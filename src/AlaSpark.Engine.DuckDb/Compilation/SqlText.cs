@@ -32,7 +32,8 @@ internal static class SqlText
         {
             string s => String(s),
             bool b => b ? "true" : "false",
-            byte v => $"CAST({v} AS TINYINT)",
+            sbyte v => $"CAST({v} AS TINYINT)",
+            byte v => $"CAST({v} AS SMALLINT)",
             short v => $"CAST({v} AS SMALLINT)",
             int v => v.ToString(CultureInfo.InvariantCulture),
             long v => $"CAST({v.ToString(CultureInfo.InvariantCulture)} AS BIGINT)",

@@ -17,7 +17,7 @@ internal static class ValueReader
         {
             case StringType: return value as string ?? value.ToString();
             case BooleanType: return System.Convert.ToBoolean(value);
-            case ByteType: return System.Convert.ToByte(value is sbyte sb ? (byte)sb : value);
+            case ByteType: return System.Convert.ToSByte(value);
             case ShortType: return System.Convert.ToInt16(value);
             case IntegerType: return System.Convert.ToInt32(value);
             case LongType: return System.Convert.ToInt64(value);

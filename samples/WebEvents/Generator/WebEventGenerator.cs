@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
-namespace WebEvents.Data;
+namespace WebEvents.Generator;
 
 /// <summary>The kinds of broken line <see cref="WebEventGenerator"/> injects when asked to.</summary>
 public enum MalformedKind
