@@ -5,15 +5,21 @@ namespace AlaSpark.Engine.DuckDb.Tests;
 /// <summary>A lake in a temporary folder with a session on the embedded engine; deleted afterwards.</summary>
 public sealed class TempLake : IDisposable
 {
-    public TempLake(bool ansi = true)
+    /// <param name="ansi">The value of <c>spark.sql.ansi.enabled</c>.</param>
+    /// <param name="secrets">Secrets the engine can read by name (such as <c>hash_salt</c>).</param>
+    public TempLake(bool ansi = true, IReadOnlyDictionary<string, string>? secrets = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "alaspark-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
-        Session = LocalSession.Create(new SessionOptions
+        var options = new SessionOptions
         {
             LakeRoot = Path.Combine(Root, "lake"),
             Conf = new Dictionary<string, string> { ["spark.sql.ansi.enabled"] = ansi ? "true" : "false" },
-        });
+        };
+        Session = secrets is null
+            ? LocalSession.Create(options)
+            : new AlaSparkSession(options, context => LocalSession.CreateEngine(
+                context with { Secret = name => secrets.GetValueOrDefault(name) ?? context.Secret(name) }));
     }
 
     public string Root { get; }
