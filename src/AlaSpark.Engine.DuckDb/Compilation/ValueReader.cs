@@ -7,8 +7,36 @@ namespace AlaSpark.Engine.DuckDb.Compilation;
 /// <summary>Turns DuckDB result values into the CLR values of <see cref="Row"/> for a Spark type.</summary>
 internal static class ValueReader
 {
-    public static object? Read(DbDataReader reader, int ordinal, DataType type) =>
-        reader.IsDBNull(ordinal) ? null : Convert(reader.GetValue(ordinal), type);
+    public static object? Read(DbDataReader reader, int ordinal, DataType type)
+    {
+        if (reader.IsDBNull(ordinal)) return null;
+        // DuckDB.NET reads a list or map of a value type (INTEGER[]) as List<int> and fails on a
+        // NULL element; ask for nullable elements instead (List<int?>), as Spark arrays allow nulls.
+        var clrType = reader.GetFieldType(ordinal);
+        var nullable = WithNullableElements(clrType);
+        return Convert(nullable == clrType ? reader.GetValue(ordinal) : GetFieldValue(reader, ordinal, nullable), type);
+    }
+
+    private static readonly System.Reflection.MethodInfo GetFieldValueMethod =
+        typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!;
+
+    private static object? GetFieldValue(DbDataReader reader, int ordinal, Type type) =>
+        GetFieldValueMethod.MakeGenericMethod(type).Invoke(reader, [ordinal]);
+
+    /// <summary><c>List&lt;int&gt;</c> to <c>List&lt;int?&gt;</c>, <c>Dictionary&lt;K, int&gt;</c> to <c>Dictionary&lt;K, int?&gt;</c>, nested.</summary>
+    internal static Type WithNullableElements(Type type)
+    {
+        if (!type.IsGenericType) return type;
+        var definition = type.GetGenericTypeDefinition();
+        var args = type.GetGenericArguments();
+        if (definition == typeof(List<>)) return typeof(List<>).MakeGenericType(Nullable(WithNullableElements(args[0])));
+        if (definition == typeof(Dictionary<,>))
+            return typeof(Dictionary<,>).MakeGenericType(args[0], Nullable(WithNullableElements(args[1])));
+        return type;
+    }
+
+    private static Type Nullable(Type type) =>
+        type.IsValueType && System.Nullable.GetUnderlyingType(type) is null ? typeof(Nullable<>).MakeGenericType(type) : type;
 
     public static object? Convert(object? value, DataType type)
     {

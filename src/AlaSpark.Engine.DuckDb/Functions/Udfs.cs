@@ -14,6 +14,12 @@ internal static class Udfs
     public const string Crc32 = "alaspark_crc32";
     public const string HmacSha256 = "alaspark_hmac_sha256_udf";
 
+    /// <summary>Spark's <c>hash</c> step for one value: <c>alaspark_murmur3_int(value, seed)</c>; a NULL value returns the seed.</summary>
+    public const string Murmur3Prefix = "alaspark_murmur3_";
+
+    /// <summary>Spark's <c>xxhash64</c> step for one value.</summary>
+    public const string XxHash64Prefix = "alaspark_xxhash64_";
+
     public static void Register(DuckDBConnection connection)
     {
         var pure = new ScalarFunctionOptions { IsPureFunction = true };
@@ -49,6 +55,55 @@ internal static class Udfs
                 writer.WriteValue(Convert.ToHexStringLower(mac), i);
             }
         }, pure);
+        RegisterHashes(connection);
+    }
+
+    /// <summary>The hash steps of Spark's <c>hash</c> and <c>xxhash64</c>, one per kind of value
+    /// (int, long, float, double, string, binary). They handle NULL themselves: a NULL value leaves the seed.</summary>
+    private static void RegisterHashes(DuckDBConnection connection)
+    {
+        var options = new ScalarFunctionOptions { IsPureFunction = true, HandlesNulls = true };
+        void Murmur<T>(string kind, Func<T, int, int> hash) =>
+            connection.RegisterScalarFunction<T, int, int>(Murmur3Prefix + kind, (readers, writer, count) =>
+            {
+                for (ulong i = 0; i < count; i++)
+                {
+                    var seed = readers[1].GetValue<int>(i);
+                    writer.WriteValue(readers[0].IsValid(i) ? hash(Read<T>(readers[0], i), seed) : seed, i);
+                }
+            }, options);
+        void Xx<T>(string kind, Func<T, long, long> hash) =>
+            connection.RegisterScalarFunction<T, long, long>(XxHash64Prefix + kind, (readers, writer, count) =>
+            {
+                for (ulong i = 0; i < count; i++)
+                {
+                    var seed = readers[1].GetValue<long>(i);
+                    writer.WriteValue(readers[0].IsValid(i) ? hash(Read<T>(readers[0], i), seed) : seed, i);
+                }
+            }, options);
+
+        Murmur<int>("int", SparkHashes.Murmur3Int);
+        Murmur<long>("long", SparkHashes.Murmur3Long);
+        Murmur<float>("float", (v, seed) => SparkHashes.Murmur3Int(SparkHashes.FloatBits(v), seed));
+        Murmur<double>("double", (v, seed) => SparkHashes.Murmur3Long(SparkHashes.DoubleBits(v), seed));
+        Murmur<string>("string", (v, seed) => SparkHashes.Murmur3Bytes(Encoding.UTF8.GetBytes(v), seed));
+        Murmur<byte[]>("binary", (v, seed) => SparkHashes.Murmur3Bytes(v, seed));
+        Xx<int>("int", SparkHashes.XxHash64Int);
+        Xx<long>("long", SparkHashes.XxHash64Long);
+        Xx<float>("float", (v, seed) => SparkHashes.XxHash64Int(SparkHashes.FloatBits(v), seed));
+        Xx<double>("double", (v, seed) => SparkHashes.XxHash64Long(SparkHashes.DoubleBits(v), seed));
+        Xx<string>("string", (v, seed) => SparkHashes.XxHash64Bytes(Encoding.UTF8.GetBytes(v), seed));
+        Xx<byte[]>("binary", (v, seed) => SparkHashes.XxHash64Bytes(v, seed));
+    }
+
+    /// <summary>Reads one value of a UDF argument; a BLOB arrives as a stream.</summary>
+    private static T Read<T>(DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader reader, ulong row)
+    {
+        if (typeof(T) != typeof(byte[])) return reader.GetValue<T>(row);
+        using var stream = reader.GetValue<Stream>(row);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return (T)(object)copy.ToArray();
     }
 
     private static uint[]? _crcTable;

@@ -321,9 +321,10 @@ internal sealed partial class SqlParser
         return type;
     }
 
-    /// <summary>A table (<c>db.table</c>, parts optionally back-quoted) with an optional alias.</summary>
+    /// <summary>A table (<c>db.table</c>, parts optionally back-quoted) with an optional alias, or an inline table.</summary>
     private Relation ParseTableReference()
     {
+        if (AtWord("VALUES")) return ParseInlineTable();
         if (AtSymbol("("))
             throw Unsupported(Peek(1).IsWord("SELECT") || Peek(1).IsWord("WITH") ? "Subqueries in FROM are" : "Parenthesized joins are", Current);
         if (AtWord("LATERAL")) throw Unsupported("LATERAL subqueries are", Current);
@@ -354,6 +355,63 @@ internal sealed partial class SqlParser
         if (alias is null) return relation;
         if (AtSymbol("(")) throw Unsupported("Column alias lists (t(a, b)) are", Current);
         return new SubqueryAlias(relation, alias);
+    }
+
+    /// <summary>
+    /// Spark's inline table: <c>VALUES (1, 'a'), (2, 'b') [AS] t(id, name)</c>. A row is a parenthesized
+    /// list or a single expression; columns are named <c>col1, col2, ...</c> unless the alias names them.
+    /// Rows of literals become a <see cref="LocalRelation"/> (their column types widened as Spark's
+    /// inline tables do), other rows a UNION ALL of one-row selects.
+    /// </summary>
+    private Relation ParseInlineTable()
+    {
+        var start = Advance();
+        var rows = new List<List<Expression>>();
+        do
+        {
+            var row = new List<Expression>();
+            if (AtSymbol("("))
+            {
+                var open = Advance();
+                do row.Add(ParseExpr()); while (AcceptSymbol(","));
+                ExpectClose(open, "',' or ')'");
+            }
+            else
+            {
+                row.Add(ParseExpr());
+            }
+            if (rows.Count > 0 && row.Count != rows[0].Count)
+                throw ErrorAt(start, $"the rows of VALUES must have the same number of values ({rows[0].Count} in the first row, {row.Count} in row {rows.Count + 1})");
+            rows.Add(row);
+        } while (AcceptSymbol(","));
+
+        string? alias = null;
+        if (AcceptWord("AS"))
+        {
+            if (!Current.IsIdentifier) throw Expected("a table alias after AS");
+            alias = Advance().Text;
+        }
+        else if (CanBeBareAlias(Current))
+        {
+            alias = Advance().Text;
+        }
+        var names = Enumerable.Range(1, rows[0].Count).Select(i => "col" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (alias is not null && AtSymbol("("))
+        {
+            var open = Advance();
+            var given = new List<string>();
+            do
+            {
+                if (!Current.IsIdentifier) throw Expected("a column name");
+                given.Add(Advance().Text);
+            } while (AcceptSymbol(","));
+            ExpectClose(open, "',' or ')'");
+            if (given.Count != names.Count)
+                throw ErrorAt(open, $"the alias names {given.Count} column(s), but the rows of VALUES have {names.Count}");
+            names = given;
+        }
+        var relation = InlineTable.Build(rows, names);
+        return alias is null ? relation : new SubqueryAlias(relation, alias);
     }
 
     // ---- GROUP BY, ORDER BY, LIMIT -------------------------------------------------------------
