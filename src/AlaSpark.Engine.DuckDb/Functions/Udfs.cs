@@ -14,6 +14,8 @@ internal static class Udfs
     public const string Crc32 = "alaspark_crc32";
     public const string HmacSha256 = "alaspark_hmac_sha256_udf";
 
+    public const string Soundex = "alaspark_soundex";
+
     /// <summary>Spark's <c>hash</c> step for one value: <c>alaspark_murmur3_int(value, seed)</c>; a NULL value returns the seed.</summary>
     public const string Murmur3Prefix = "alaspark_murmur3_";
 
@@ -56,6 +58,36 @@ internal static class Udfs
             }
         }, pure);
         RegisterHashes(connection);
+        connection.RegisterScalarFunction<string, string>(Soundex, (readers, writer, count) =>
+        {
+            for (ulong i = 0; i < count; i++) writer.WriteValue(SparkSoundex(readers[0].GetValue<string>(i)), i);
+        }, pure, false);
+    }
+
+    /// <summary>Spark's soundex (<c>UTF8String.soundex</c>): a string that doesn't start with an ASCII
+    /// letter is returned unchanged; H and W don't separate equal codes, other non-letters do.</summary>
+    internal static string SparkSoundex(string value)
+    {
+        const string codes = "01230127022455012623017202";
+        var bytes = Encoding.UTF8.GetBytes(value);
+        if (bytes.Length == 0) return value;
+        var first = (char)bytes[0];
+        if (first is >= 'a' and <= 'z') first = (char)(first - 32);
+        if (first is < 'A' or > 'Z') return value;
+        var result = new[] { first, '0', '0', '0' };
+        var length = 1;
+        var last = codes[first - 'A'];
+        for (var i = 1; i < bytes.Length && length < 4; i++)
+        {
+            var b = (char)bytes[i];
+            if (b is >= 'a' and <= 'z') b = (char)(b - 32);
+            else if (b is < 'A' or > 'Z') { last = '0'; continue; }
+            var code = codes[b - 'A'];
+            if (code == '7') continue;
+            if (code != '0' && code != last) result[length++] = code;
+            last = code;
+        }
+        return new string(result);
     }
 
     /// <summary>The hash steps of Spark's <c>hash</c> and <c>xxhash64</c>, one per kind of value
