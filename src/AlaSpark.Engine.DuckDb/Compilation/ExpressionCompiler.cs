@@ -34,7 +34,7 @@ internal sealed class ExpressionCompiler
         Alias a => Compile(a.Child, scope),
         Literal l => new TypedSql(SqlText.Literal(l.Value, l.Type), l.Type, l.Value is null),
         UnresolvedAttribute a => Attribute(a, scope),
-        Cast c => CastCompiler.Cast(Compile(c.Child, scope), c.Type, Ansi && !c.Try),
+        Cast c => CastCompiler.Cast(Compile(c.Child, scope), c.Type, c.Try ? CastMode.Try : Ansi ? CastMode.Ansi : CastMode.Legacy),
         UnresolvedFunction f => Function(f, scope),
         UnresolvedExtractValue e => Extract(Compile(e.Child, scope), e.Extraction, scope),
         LambdaVariable v => _lambdaVariables.TryGetValue(v.Name, out var sql)

@@ -35,7 +35,8 @@ internal static class SqlText
             sbyte v => $"CAST({v} AS TINYINT)",
             byte v => $"CAST({v} AS SMALLINT)",
             short v => $"CAST({v} AS SMALLINT)",
-            int v => v.ToString(CultureInfo.InvariantCulture),
+            // DuckDB reads -2147483648 as the negation of a bigint; keep negative ints typed.
+            int v => v < 0 ? $"CAST({v.ToString(CultureInfo.InvariantCulture)} AS INTEGER)" : v.ToString(CultureInfo.InvariantCulture),
             long v => $"CAST({v.ToString(CultureInfo.InvariantCulture)} AS BIGINT)",
             float f => float.IsFinite(f) ? $"CAST({f.ToString("R", CultureInfo.InvariantCulture)} AS FLOAT)" : $"CAST('{SpecialFloat(f)}' AS FLOAT)",
             double d => double.IsFinite(d) ? $"CAST({d.ToString("R", CultureInfo.InvariantCulture)} AS DOUBLE)" : $"CAST('{SpecialFloat(d)}' AS DOUBLE)",

@@ -8,15 +8,11 @@ internal static partial class FunctionCatalog
     private static void AddMath(Adder add, Aliaser alias)
     {
         const string cat = "math";
-        add(cat, "abs", 1, 1, c => c.Result($"abs({c.Arg(0).Sql})", c.Arg(0).Type));
+        add(cat, "abs", 1, 1, Abs);
         add(cat, "round", 1, 2, c => Round(c, halfEven: false));
         add(cat, "bround", 1, 2, c => Round(c, halfEven: true));
-        add(cat, "floor", 1, 1, c => c.Arg(0).Type is DecimalType d
-            ? c.Result($"floor({c.Arg(0).Sql})", new DecimalType(Math.Min(d.Precision - d.Scale + 1, 38), 0))
-            : c.Result($"CAST(floor({c.Arg(0).Sql}) AS BIGINT)", LongType.Instance));
-        add(cat, "ceil", 1, 1, c => c.Arg(0).Type is DecimalType d
-            ? c.Result($"ceil({c.Arg(0).Sql})", new DecimalType(Math.Min(d.Precision - d.Scale + 1, 38), 0))
-            : c.Result($"CAST(ceil({c.Arg(0).Sql}) AS BIGINT)", LongType.Instance));
+        add(cat, "floor", 1, 2, c => c.Count == 2 ? RoundTowards(c, up: false) : FloorCeil(c, "floor"));
+        add(cat, "ceil", 1, 2, c => c.Count == 2 ? RoundTowards(c, up: true) : FloorCeil(c, "ceil"));
         alias("ceiling", "ceil");
         add(cat, "sqrt", 1, 1, c => c.Result($"CASE WHEN {c.Arg(0).Sql} < 0 THEN 'NaN'::DOUBLE ELSE sqrt({c.Arg(0).Sql}) END", DoubleType.Instance));
         add(cat, "pow", 2, 2, c => c.Result($"pow(CAST({c.Arg(0).Sql} AS DOUBLE), CAST({c.Arg(1).Sql} AS DOUBLE))", DoubleType.Instance));
@@ -35,6 +31,77 @@ internal static partial class FunctionCatalog
         add(cat, "rand", 0, 1, c => c.Result("random()", DoubleType.Instance, false));
     }
 
+    /// <summary>Spark's abs: the smallest integer has no absolute value; under ANSI that is an overflow error, else it stays as it is.</summary>
+    private static TypedSql Abs(FunctionContext c)
+    {
+        var value = c.Arg(0);
+        if (!value.Type.IsNumeric && value.Type is not NullType) throw c.TypeError(value, "a number");
+        var min = value.Type switch
+        {
+            ByteType => "-128",
+            ShortType => "-32768",
+            IntegerType => "-2147483648",
+            LongType => "-9223372036854775808",
+            _ => null,
+        };
+        if (min is null) return c.Result($"abs({value.Sql})", value.Type);
+        var duck = TypeMapping.ToDuckDb(value.Type);
+        var overflow = c.Ansi
+            ? $"error('[ARITHMETIC_OVERFLOW] Overflow in {Escape(c)}: the smallest {value.Type.SimpleString} has no absolute value. If necessary set spark.sql.ansi.enabled to false to bypass this error.')"
+            : value.Sql;
+        return c.Result($"CAST(CASE WHEN {value.Sql} = CAST({min} AS {duck}) THEN {overflow} ELSE abs({value.Sql}) END AS {duck})", value.Type);
+    }
+
+    /// <summary>floor/ceil of one argument: a decimal keeps scale 0 digits (one more integral digit), anything else is a bigint.</summary>
+    private static TypedSql FloorCeil(FunctionContext c, string fn)
+    {
+        var value = c.Arg(0);
+        return value.Type switch
+        {
+            DecimalType { Scale: 0 } => value,
+            DecimalType d => c.Result($"CAST({fn}({value.Sql}) AS DECIMAL({Math.Min(d.Precision - d.Scale + 1, 38)},0))", new DecimalType(Math.Min(d.Precision - d.Scale + 1, 38), 0)),
+            _ when value.Type.IsNumeric || value.Type is NullType => c.Result($"CAST({fn}({value.Sql}) AS BIGINT)", LongType.Instance),
+            _ => throw c.TypeError(value, "a number"),
+        };
+    }
+
+    /// <summary>
+    /// Spark's floor/ceil with a scale (RoundFloor/RoundCeil): the value as a decimal (an int is
+    /// decimal(10,0), a double decimal(30,15)), rounded down or up at that scale, typed like round.
+    /// </summary>
+    private static TypedSql RoundTowards(FunctionContext c, bool up)
+    {
+        var scale = c.LiteralInt(1, "scale");
+        var value = c.Arg(0);
+        var d = value.Type switch
+        {
+            DecimalType t => t,
+            FloatType => new DecimalType(14, 7),
+            DoubleType => new DecimalType(30, 15),
+            _ when value.Type.IsIntegral || value.Type is NullType => Numeric.AsDecimal(value.Type is NullType ? IntegerType.Instance : value.Type),
+            _ => throw c.TypeError(value, "a number"),
+        };
+        var type = RoundedType(d, scale);
+        var x = value.Type is DecimalType ? value.Sql : CastCompiler.Cast(value, d, c.Ansi).Sql;
+        var step = scale >= 0
+            ? $"CAST('{(scale == 0 ? "1" : "0." + new string('0', scale - 1) + "1")}' AS DECIMAL({scale + 1},{scale}))"
+            : $"CAST(1{new string('0', -scale)} AS DECIMAL({1 - scale},0))";
+        var rounded = $"round({x}, {scale})";
+        var sql = up
+            ? $"CASE WHEN {rounded} < {x} THEN {rounded} + {step} ELSE {rounded} END"
+            : $"CASE WHEN {rounded} > {x} THEN {rounded} - {step} ELSE {rounded} END";
+        return c.Result($"CAST({sql} AS {TypeMapping.ToDuckDb(type)})", type);
+    }
+
+    /// <summary>Spark's RoundBase type for a decimal: one more integral digit; a negative scale keeps at least -scale + 1 digits.</summary>
+    private static DecimalType RoundedType(DecimalType d, int scale)
+    {
+        var integral = d.Precision - d.Scale + 1;
+        if (scale < 0) return new DecimalType(Math.Min(Math.Max(integral, -scale + 1), DecimalType.MaxPrecision), 0);
+        var newScale = Math.Min(d.Scale, scale);
+        return new DecimalType(Math.Min(integral + newScale, DecimalType.MaxPrecision), newScale);
+    }
+
     /// <summary>
     /// Spark's round is HALF_UP (2.5 -> 3, -2.5 -> -3) and bround HALF_EVEN, both computed on the
     /// decimal value (so round(1.005, 2) is 1.01 for a decimal). Doubles are rounded through their
@@ -49,9 +116,7 @@ internal static partial class FunctionCatalog
         {
             case DecimalType d:
             {
-                var newScale = Math.Max(Math.Min(scale, d.Scale), 0);
-                var integral = d.Precision - d.Scale;
-                var type = new DecimalType(Math.Min(integral + newScale + 1, 38), newScale);
+                var type = RoundedType(d, scale);
                 return c.Result($"CAST({fn}({value.Sql}, {scale}) AS {TypeMapping.ToDuckDb(type)})", type);
             }
             case FloatType or DoubleType:

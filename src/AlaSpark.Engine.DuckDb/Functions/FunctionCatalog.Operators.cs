@@ -83,8 +83,27 @@ internal static partial class FunctionCatalog
             return c.Result($"CAST({left.Sql} - {right.Sql} AS INTEGER)", IntegerType.Instance);
         RequireNumeric(c);
         var type = Numeric.ResultOf(op, left.Type, right.Type);
+        if (!c.Ansi && Bits(type) is { } bits)
+        {
+            // Spark without ANSI wraps integer overflow around (2147483647 + 1 = -2147483648); DuckDB
+            // would fail, so compute in a wider type and wrap. Under ANSI, DuckDB's overflow error is
+            // Spark's ARITHMETIC_OVERFLOW.
+            var wide = bits == 64 ? "HUGEINT" : "BIGINT";
+            var (half, full) = (System.Numerics.BigInteger.One << (bits - 1), System.Numerics.BigInteger.One << bits);
+            var raw = $"(CAST({left.Sql} AS {wide}) {op} CAST({right.Sql} AS {wide}))";
+            return c.Result($"CAST(((({raw} + {half}) % {full} + {full}) % {full} - {half}) AS {TypeMapping.ToDuckDb(type)})", type);
+        }
         return c.Result($"CAST(({left.Sql} {op} {right.Sql}) AS {TypeMapping.ToDuckDb(type)})", type);
     }
+
+    private static int? Bits(DataType type) => type switch
+    {
+        ByteType => 8,
+        ShortType => 16,
+        IntegerType => 32,
+        LongType => 64,
+        _ => null,
+    };
 
     private static TypedSql Divide(FunctionContext c)
     {
@@ -135,6 +154,9 @@ internal static class Numeric
         LongType => new DecimalType(20, 0),
         _ => new DecimalType(38, 18),
     };
+
+    /// <summary>Bytes of an integral type (an int is 4).</summary>
+    public static int ByteWidth(DataType t) => t switch { ByteType => 1, ShortType => 2, IntegerType => 4, _ => 8 };
 
     public static DataType Wider(DataType a, DataType b)
     {

@@ -15,6 +15,8 @@ internal static class Udfs
     public const string HmacSha256 = "alaspark_hmac_sha256_udf";
 
     public const string Soundex = "alaspark_soundex";
+    public const string JavaDoubleText = "alaspark_java_double_text";
+    public const string JavaFloatText = "alaspark_java_float_text";
 
     /// <summary>Spark's <c>hash</c> step for one value: <c>alaspark_murmur3_int(value, seed)</c>; a NULL value returns the seed.</summary>
     public const string Murmur3Prefix = "alaspark_murmur3_";
@@ -61,6 +63,14 @@ internal static class Udfs
         connection.RegisterScalarFunction<string, string>(Soundex, (readers, writer, count) =>
         {
             for (ulong i = 0; i < count; i++) writer.WriteValue(SparkSoundex(readers[0].GetValue<string>(i)), i);
+        }, pure, false);
+        connection.RegisterScalarFunction<double, string>(JavaDoubleText, (readers, writer, count) =>
+        {
+            for (ulong i = 0; i < count; i++) writer.WriteValue(JavaText.Double(readers[0].GetValue<double>(i)), i);
+        }, pure, false);
+        connection.RegisterScalarFunction<float, string>(JavaFloatText, (readers, writer, count) =>
+        {
+            for (ulong i = 0; i < count; i++) writer.WriteValue(JavaText.Float(readers[0].GetValue<float>(i)), i);
         }, pure, false);
     }
 
