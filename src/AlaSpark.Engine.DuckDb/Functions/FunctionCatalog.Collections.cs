@@ -23,6 +23,7 @@ internal static partial class FunctionCatalog
             {
                 ArrayType => $"len({value.Sql})",
                 MapType => $"cardinality({value.Sql})",
+                NullType => "NULL",
                 _ => throw c.TypeError(value, "an array or a map"),
             };
             // Spark 4: size(NULL) is NULL under ANSI; -1 otherwise (spark.sql.legacy.sizeOfNull).
@@ -83,8 +84,11 @@ internal static partial class FunctionCatalog
             return c.Result($"{a.Sql}[{from}:{from} + {length} - 1]", a.Type);
         });
         add(cat, "flatten", 1, 1, c => c.Result($"flatten({Array(c, 0).Sql})", ((ArrayType)Array(c, 0).Type).ElementType));
+        add(cat, "arrays_zip", 0, Many, ArraysZip);
         add(cat, "sequence", 2, 3, c =>
         {
+            if (c.Arg(0).Type is DateType or TimestampType or TimestampNtzType)
+                return DateSequence(c);
             var type = Numeric.Common([c.Arg(0).Type, c.Arg(1).Type]);
             var step = c.Count == 3 ? c.Arg(2).Sql : $"CASE WHEN {c.Arg(0).Sql} <= {c.Arg(1).Sql} THEN 1 ELSE -1 END";
             return c.Result($"CAST(generate_series({c.Arg(0).Sql}, {c.Arg(1).Sql}, {step}) AS {TypeMapping.ToDuckDb(type)}[])", new ArrayType(type));
@@ -137,7 +141,7 @@ internal static partial class FunctionCatalog
             }, Value: c.Arg(i))).ToList();
             return StructOf(c, fields);
         });
-        add(cat, "to_json", 1, 2, c => c.Result(Json.Serialize(c.Arg(0).Sql, c.Arg(0).Type, 0), StringType.Instance));
+        add(cat, "to_json", 1, 2, c => c.Result(Json.Serialize(c.Arg(0).Sql, c.Arg(0).Type, 0, JsonOptions.Of(c, 1)), StringType.Instance));
         add(cat, "from_json", 2, 3, c =>
         {
             var schemaText = c.LiteralString(1, "schema");
@@ -145,8 +149,9 @@ internal static partial class FunctionCatalog
             try { schema = schemaText.TrimStart().StartsWith('{') ? StructType.FromJson(schemaText) : StructType.FromDdl(schemaText); }
             catch (AlaSparkException) { schema = DataType.Parse(schemaText); }
             var json = c.String(0);
-            return c.Result(
-                $"CASE WHEN json_valid({json}) THEN json_transform({json}, {SqlText.String(Json.Structure(schema))}) END", schema, true);
+            var options = JsonOptions.Of(c, 2);
+            var parsed = $"json_transform({json}, {SqlText.String(Json.Structure(schema, options))})";
+            return c.Result($"CASE WHEN json_valid({json}) THEN {Json.Convert(parsed, schema, options, 0)} END", schema, true);
         });
         add(cat, "get_json_object", 2, 2, c =>
         {
@@ -154,6 +159,46 @@ internal static partial class FunctionCatalog
             return c.Result($"CASE WHEN json_valid({json}) THEN json_extract_string({json}, {c.String(1)}) END", StringType.Instance, true);
         });
         add(cat, "json_tuple", 2, Many, c => throw new AlaSparkException("json_tuple is not supported by the embedded engine; use get_json_object for each field."));
+    }
+
+    /// <summary>
+    /// Spark's arrays_zip: an array of structs whose i-th struct holds the i-th element of each
+    /// array (null past an array's end), as long as the longest array; NULL when an array is NULL.
+    /// Fields are named after the arguments that are columns, else by position ("0", "1", ...).
+    /// </summary>
+    private static TypedSql ArraysZip(FunctionContext c)
+    {
+        if (c.Count == 0) return c.Result("[]", new ArrayType(new StructType([])), false);
+        var fields = new List<StructField>();
+        var values = new List<(string Name, string Sql)>();
+        for (var i = 0; i < c.Count; i++)
+        {
+            var a = c.Arg(i);
+            if (a.Type is not (ArrayType or NullType)) throw c.TypeError(a, "arrays");
+            var name = (c.Raw(i) is Alias al ? al.Child : c.Raw(i)) is UnresolvedAttribute attribute ? attribute.NameParts[^1] : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields.Add(new StructField(name, a.Type is ArrayType at ? at.ElementType : NullType.Instance));
+            values.Add((name, a.Sql));
+        }
+        var anyNull = string.Join(" OR ", values.Select(v => $"({v.Sql}) IS NULL"));
+        var longest = values.Count == 1 ? $"len({values[0].Sql})" : $"greatest({string.Join(", ", values.Select(v => $"len({v.Sql})"))})";
+        var element = "struct_pack(" + string.Join(", ", values.Select(v => $"{SqlText.Ident(v.Name)} := ({v.Sql})[__zip_i]")) + ")";
+        if (c.Args.Any(a => a.Type is NullType))
+            return c.Result($"CAST(NULL AS {TypeMapping.ToDuckDb(new ArrayType(new StructType(fields)))})", new ArrayType(new StructType(fields)), true);
+        return c.Result($"CASE WHEN {anyNull} THEN NULL ELSE [{element} FOR __zip_i IN range(1, {longest} + 1)] END", new ArrayType(new StructType(fields)));
+    }
+
+    /// <summary>sequence over dates or timestamps: the step is an interval (one day by default).</summary>
+    private static TypedSql DateSequence(FunctionContext c)
+    {
+        var type = c.Arg(0).Type is DateType && c.Arg(1).Type is DateType ? (DataType)DateType.Instance : TimestampType.Instance;
+        string step;
+        if (c.Count == 2) step = "INTERVAL 1 DAY";
+        else if ((c.Raw(2) is Alias a ? a.Child : c.Raw(2)) is UnresolvedFunction { Name: "interval", Arguments: [Literal { Value: string text }] })
+            step = $"CAST({SqlText.String(text)} AS INTERVAL)";
+        else
+            throw new AlaSparkException($"sequence() over {c.Arg(0).Type.SimpleString} values takes an INTERVAL literal as its step, such as INTERVAL 1 MONTH.");
+        var series = $"generate_series(CAST({c.Arg(0).Sql} AS TIMESTAMP), CAST({c.Arg(1).Sql} AS TIMESTAMP), {step})";
+        return c.Result($"CAST({series} AS {TypeMapping.ToDuckDb(type)}[])", new ArrayType(type), c.Arg(0).Nullable || c.Arg(1).Nullable);
     }
 
     private static TypedSql Array(FunctionContext c, int index)
@@ -185,11 +230,39 @@ internal static partial class FunctionCatalog
     }
 }
 
+/// <summary>The options of to_json/from_json that the engine follows: Spark's timestampFormat and dateFormat.</summary>
+internal sealed record JsonOptions(string? TimestampFormat, string? DateFormat)
+{
+    public static readonly JsonOptions None = new(null, null);
+
+    /// <summary>Reads the options argument, a literal <c>map('key', 'value', ...)</c>.</summary>
+    public static JsonOptions Of(FunctionContext c, int index)
+    {
+        if (c.Count <= index) return None;
+        var raw = c.Raw(index) is Alias a ? a.Child : c.Raw(index);
+        if (raw is not UnresolvedFunction { Name: "map" } map || map.Arguments.Count % 2 != 0 ||
+            map.Arguments.Any(x => x is not Literal { Value: string }))
+            throw new AlaSparkException($"The options of {c.Name}() must be a literal map('key', 'value', ...).");
+        var options = None;
+        for (var i = 0; i < map.Arguments.Count; i += 2)
+        {
+            var (key, value) = ((string)((Literal)map.Arguments[i]).Value!, (string)((Literal)map.Arguments[i + 1]).Value!);
+            options = key.ToLowerInvariant() switch
+            {
+                "timestampformat" => options with { TimestampFormat = value },
+                "dateformat" => options with { DateFormat = value },
+                _ => throw new AlaSparkException($"The option '{key}' of {c.Name}() is not supported by the embedded engine; it supports timestampFormat and dateFormat."),
+            };
+        }
+        return options;
+    }
+}
+
 /// <summary>JSON in Spark's format: <c>to_json</c> omits null fields, writes timestamps as
 /// <c>yyyy-MM-dd'T'HH:mm:ss.SSSXXX</c>; <c>from_json</c> structures for DuckDB's json_transform.</summary>
 internal static class Json
 {
-    public static string Serialize(string sql, DataType type, int depth)
+    public static string Serialize(string sql, DataType type, int depth, JsonOptions options)
     {
         var v = $"__json_{depth}";
         switch (type)
@@ -200,18 +273,26 @@ internal static class Json
                 {
                     var field = $"struct_extract({sql}, {SqlText.String(f.Name)})";
                     var key = SqlText.String(System.Text.Json.JsonSerializer.Serialize(f.Name) + ":");
-                    return $"CASE WHEN {field} IS NOT NULL THEN {key} || {Serialize(field, f.DataType, depth + 1)} END";
+                    return $"CASE WHEN {field} IS NOT NULL THEN {key} || {Serialize(field, f.DataType, depth + 1, options)} END";
                 });
                 return $"CASE WHEN {sql} IS NULL THEN NULL ELSE '{{' || concat_ws(',', {string.Join(", ", fields)}) || '}}' END";
             }
             case ArrayType at:
-                return $"CASE WHEN {sql} IS NULL THEN NULL ELSE '[' || array_to_string(list_transform({sql}, {v} -> coalesce({Serialize(v, at.ElementType, depth + 1)}, 'null')), ',') || ']' END";
+                return $"CASE WHEN {sql} IS NULL THEN NULL ELSE '[' || array_to_string(list_transform({sql}, {v} -> coalesce({Serialize(v, at.ElementType, depth + 1, options)}, 'null')), ',') || ']' END";
             case MapType mt:
-                return $"CASE WHEN {sql} IS NULL THEN NULL ELSE '{{' || array_to_string(list_transform(map_entries({sql}), {v} -> CAST(to_json(CAST({v}.key AS VARCHAR)) AS VARCHAR) || ':' || coalesce({Serialize(v + ".value", mt.ValueType, depth + 1)}, 'null')), ',') || '}}' END";
+            {
+                // Spark writes a key as its text; a struct key as its row text, [1,a].
+                var key = mt.KeyType is StructType kt
+                    ? "'[' || " + string.Join(" || ',' || ", kt.Fields.Select(f => $"coalesce({CastCompiler.ToText($"struct_extract({v}.key, {SqlText.String(f.Name)})", f.DataType)}, 'null')")) + " || ']'"
+                    : CastCompiler.ToText($"{v}.key", mt.KeyType);
+                return $"CASE WHEN {sql} IS NULL THEN NULL ELSE '{{' || array_to_string(list_transform(map_entries({sql}), {v} -> CAST(to_json({key}) AS VARCHAR) || ':' || coalesce({Serialize(v + ".value", mt.ValueType, depth + 1, options)}, 'null')), ',') || '}}' END";
+            }
             case StringType:
                 return $"CAST(to_json({sql}) AS VARCHAR)";
             case DateType:
-                return $"('\"' || strftime({sql}, '%Y-%m-%d') || '\"')";
+                return $"('\"' || strftime({sql}, {SqlText.String(options.DateFormat is { } df ? JavaDateTimePattern.ToStrftime(df) : "%Y-%m-%d")}) || '\"')";
+            case TimestampType when options.TimestampFormat is { } tf:
+                return $"CAST(to_json(strftime({sql}, {SqlText.String(JavaDateTimePattern.ToStrftime(tf))})) AS VARCHAR)";
             case TimestampType:
                 return $"('\"' || strftime({sql}, '%Y-%m-%dT%H:%M:%S.%g') || 'Z\"')";
             case TimestampNtzType:
@@ -220,17 +301,48 @@ internal static class Json
                 return $"CASE WHEN {sql} THEN 'true' ELSE 'false' END";
             case BinaryType:
                 return $"('\"' || to_base64({sql}) || '\"')";
+            case DoubleType or FloatType:
+                return $"CASE WHEN isnan({sql}) OR isinf({sql}) THEN '\"' || {CastCompiler.ToText(sql, type)} || '\"' ELSE {CastCompiler.ToText(sql, type)} END";
             default:
                 return $"CAST({sql} AS VARCHAR)";
         }
     }
 
-    /// <summary>The structure argument of DuckDB's json_transform for a Spark type.</summary>
-    public static string Structure(DataType type) => type switch
+    /// <summary>The structure argument of DuckDB's json_transform for a Spark type. Dates and
+    /// timestamps with a format option are read as text and parsed by <see cref="Convert"/>.</summary>
+    public static string Structure(DataType type, JsonOptions options) => type switch
     {
-        StructType st => "{" + string.Join(",", st.Fields.Select(f => System.Text.Json.JsonSerializer.Serialize(f.Name) + ":" + Structure(f.DataType))) + "}",
-        ArrayType at => "[" + Structure(at.ElementType) + "]",
+        StructType st => "{" + string.Join(",", st.Fields.Select(f => System.Text.Json.JsonSerializer.Serialize(f.Name) + ":" + Structure(f.DataType, options))) + "}",
+        ArrayType at => "[" + Structure(at.ElementType, options) + "]",
+        TimestampType or TimestampNtzType when options.TimestampFormat is not null => "\"VARCHAR\"",
+        DateType when options.DateFormat is not null => "\"VARCHAR\"",
         MapType mt => System.Text.Json.JsonSerializer.Serialize($"MAP({TypeMapping.ToDuckDb(mt.KeyType)}, {TypeMapping.ToDuckDb(mt.ValueType)})"),
         _ => "\"" + TypeMapping.ToDuckDb(type) + "\"",
+    };
+
+    /// <summary>Parses the dates and timestamps that <see cref="Structure"/> left as text.</summary>
+    public static string Convert(string sql, DataType type, JsonOptions options, int depth)
+    {
+        if (options == JsonOptions.None || !HasFormattedValue(type, options)) return sql;
+        var v = $"__json_{depth}";
+        return type switch
+        {
+            StructType st => $"CASE WHEN {sql} IS NULL THEN NULL ELSE struct_pack(" + string.Join(", ", st.Fields.Select(f =>
+                $"{SqlText.Ident(f.Name)} := {Convert($"struct_extract({sql}, {SqlText.String(f.Name)})", f.DataType, options, depth + 1)}")) + ") END",
+            ArrayType at => $"list_transform({sql}, {v} -> {Convert(v, at.ElementType, options, depth + 1)})",
+            TimestampType or TimestampNtzType => $"CAST(try_strptime({sql}, {SqlText.String(JavaDateTimePattern.ToStrftime(options.TimestampFormat!))}) AS TIMESTAMP)",
+            DateType => $"CAST(try_strptime({sql}, {SqlText.String(JavaDateTimePattern.ToStrftime(options.DateFormat!))}) AS DATE)",
+            _ => sql,
+        };
+    }
+
+    private static bool HasFormattedValue(DataType type, JsonOptions options) => type switch
+    {
+        StructType st => st.Fields.Any(f => HasFormattedValue(f.DataType, options)),
+        ArrayType at => HasFormattedValue(at.ElementType, options),
+        MapType mt => HasFormattedValue(mt.ValueType, options) ? throw new AlaSparkException("from_json() with a date or timestamp format option can't read maps of dates or timestamps in the embedded engine.") : false,
+        TimestampType or TimestampNtzType => options.TimestampFormat is not null,
+        DateType => options.DateFormat is not null,
+        _ => false,
     };
 }

@@ -22,6 +22,10 @@ internal static partial class FunctionCatalog
         add(cat, "to_timestamp", 1, 2, c => c.Count == 1
             ? c.Result(c.Timestamp(0), TimestampType.Instance)
             : c.Result(Parse(c, c.LiteralString(1, "format")), TimestampType.Instance));
+        // Spark: like to_timestamp, but NULL instead of an error, with ANSI on or off.
+        add(cat, "try_to_timestamp", 1, 2, c => c.Count == 1
+            ? c.Result(CastCompiler.Cast(c.Arg(0) is { Type: DateType or TimestampType or TimestampNtzType } v ? new TypedSql(c.AsTimestamp(v), TimestampType.Instance, v.Nullable) : c.Arg(0), TimestampType.Instance, CastMode.Try).Sql, TimestampType.Instance, true)
+            : c.Result(Parse(c, c.LiteralString(1, "format"), fail: false), TimestampType.Instance, true));
         add(cat, "date_format", 2, 2, c => c.Result(
             $"strftime({c.Timestamp(0)}, {SqlText.String(JavaDateTimePattern.ToStrftime(c.LiteralString(1, "format")))})", StringType.Instance));
         add(cat, "date_trunc", 2, 2, c =>
@@ -45,10 +49,16 @@ internal static partial class FunctionCatalog
         add(cat, "add_months", 2, 2, c => c.Result(
             $"CAST({c.Date(0)} + to_months(CAST({c.Arg(1).Sql} AS INTEGER)) AS DATE)", DateType.Instance));
         add(cat, "last_day", 1, 1, c => c.Result($"last_day({c.Date(0)})", DateType.Instance));
-        add(cat, "make_date", 3, 3, c => c.Result(
-            c.Ansi ? $"make_date({c.Arg(0).Sql}, {c.Arg(1).Sql}, {c.Arg(2).Sql})"
-                   : $"TRY_CAST(printf('%04d-%02d-%02d', {c.Arg(0).Sql}, {c.Arg(1).Sql}, {c.Arg(2).Sql}) AS DATE)",
-            DateType.Instance));
+        add(cat, "make_date", 3, 3, c =>
+        {
+            // Spark: an invalid month or day is NULL without ANSI, else DATETIME_FIELD_OUT_OF_BOUNDS.
+            var (y, m, d) = (c.Arg(0).Sql, c.Arg(1).Sql, c.Arg(2).Sql);
+            var date = $"TRY(make_date(CAST({y} AS BIGINT), CAST({m} AS BIGINT), CAST({d} AS BIGINT)))";
+            if (!c.Ansi) return c.Result(date, DateType.Instance, true);
+            var error = $"error('[DATETIME_FIELD_OUT_OF_BOUNDS] Invalid date: year ' || {y} || ', month ' || {m} || ', day ' || {d} || '. " +
+                        "If necessary set spark.sql.ansi.enabled to \"false\" to bypass this error.')";
+            return c.Result($"CASE WHEN {y} IS NULL OR {m} IS NULL OR {d} IS NULL THEN NULL ELSE coalesce({date}, {error}) END", DateType.Instance);
+        });
         foreach (var (name, part) in new[]
                  {
                      ("year", "year"), ("month", "month"), ("dayofmonth", "day"), ("day", "day"), ("quarter", "quarter"),
@@ -84,7 +94,9 @@ internal static partial class FunctionCatalog
     }
 
     /// <summary>Parses a string with a Spark datetime pattern: an error under ANSI when it doesn't match, else null.</summary>
-    private static string Parse(FunctionContext c, string javaPattern)
+    private static string Parse(FunctionContext c, string javaPattern) => Parse(c, javaPattern, c.Ansi);
+
+    private static string Parse(FunctionContext c, string javaPattern, bool fail)
     {
         var value = c.Arg(0);
         if (value.Type is DateType or TimestampType or TimestampNtzType) return c.AsTimestamp(value);
@@ -92,7 +104,7 @@ internal static partial class FunctionCatalog
         var hasZone = javaPattern.IndexOfAny(['X', 'x', 'Z', 'z']) >= 0;
         var parse = $"try_strptime({FunctionContext.AsString(value)}, {format})";
         if (hasZone) parse = $"CAST({parse} AS TIMESTAMP)";
-        if (!c.Ansi) return parse;
+        if (!fail) return parse;
         var message = $"'[CANNOT_PARSE_TIMESTAMP] Text ''' || {FunctionContext.AsString(value)} || ''' could not be parsed with the pattern {javaPattern.Replace("'", "''")}. Use try_to_timestamp to get NULL instead, or set spark.sql.ansi.enabled=false.'";
         return $"(CASE WHEN ({value.Sql}) IS NULL THEN NULL ELSE coalesce({parse}, error({message})) END)";
     }
