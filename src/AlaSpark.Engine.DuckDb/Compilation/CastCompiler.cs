@@ -35,6 +35,14 @@ internal static class CastCompiler
             throw new AlaSparkException(
                 $"[DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION] Cannot cast {from.SimpleString} to {to.SimpleString} with ANSI mode on. " +
                 "If you have to cast it, you can set spark.sql.ansi.enabled as 'false'.");
+        if (from is DateType && to.IsNumeric)
+        {
+            // Spark: a date is not a number; without ANSI the cast is allowed and gives NULL.
+            if (mode == CastMode.Ansi)
+                throw new AlaSparkException(
+                    $"[DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION] Cannot cast date to {to.SimpleString}. To convert values from date to {to.SimpleString}, you can use the function UNIX_DATE instead.");
+            return new TypedSql($"CAST(NULL AS {TypeMapping.ToDuckDb(to)})", to, true);
+        }
         var tryCast = TryCast(value.Sql, from, to, mode);
         if (tryCast is null)
             throw new AlaSparkException($"[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot cast {from.SimpleString} to {to.SimpleString}.");
@@ -94,6 +102,14 @@ internal static class CastCompiler
                         $"TRY_CAST(CASE WHEN regexp_full_match(alaspark_trim({sql}), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]*)') " +
                         $"THEN regexp_extract(alaspark_trim({sql}), '^[+-]?[0-9]*') || CASE WHEN regexp_full_match(alaspark_trim({sql}), '[+-]?[.].*') THEN '0' ELSE '' END END AS {duck})",
                     StringType => $"TRY_CAST(CASE WHEN regexp_full_match(alaspark_trim({sql}), '[+-]?[0-9]+') THEN alaspark_trim({sql}) END AS {duck})",
+                    // Without ANSI, Spark narrows numbers as Java does: integers wrap around, doubles saturate at
+                    // the int (or long) range and then wrap to a byte or short, NaN is 0.
+                    ByteType or ShortType or IntegerType or LongType or DecimalType when mode == CastMode.Legacy =>
+                        Wrap($"CAST(trunc({sql}) AS HUGEINT)", to),
+                    FloatType or DoubleType when mode == CastMode.Legacy =>
+                        Wrap(to is LongType
+                            ? $"CASE WHEN isnan({sql}) THEN 0 WHEN {sql} >= 9223372036854775807 THEN 9223372036854775807 WHEN {sql} <= -9223372036854775808 THEN -9223372036854775808 ELSE CAST(trunc({sql}) AS HUGEINT) END"
+                            : $"CASE WHEN isnan({sql}) THEN 0 WHEN {sql} >= 2147483647 THEN 2147483647 WHEN {sql} <= -2147483648 THEN -2147483648 ELSE CAST(trunc({sql}) AS HUGEINT) END", to),
                     FloatType or DoubleType or DecimalType => $"TRY_CAST(trunc({sql}) AS {duck})",
                     BooleanType => $"CAST({sql} AS {duck})",
                     ByteType or ShortType or IntegerType or LongType => $"TRY_CAST({sql} AS {duck})",
@@ -147,6 +163,14 @@ internal static class CastCompiler
             default:
                 return null;
         }
+    }
+
+    /// <summary>An integer (as HUGEINT) wrapped around to a narrower integral type, as a Java cast does.</summary>
+    private static string Wrap(string huge, DataType to)
+    {
+        var bits = 8 * Numeric.ByteWidth(to);
+        var (half, full) = (System.Numerics.BigInteger.One << (bits - 1), System.Numerics.BigInteger.One << bits);
+        return $"CAST(((({huge}) + {half}) % {full} + {full}) % {full} - {half} AS {TypeMapping.ToDuckDb(to)})";
     }
 
     /// <summary>

@@ -48,16 +48,20 @@ internal sealed class ExpressionCompiler
         _ => throw new AlaSparkException($"The expression {expression.GetType().Name} is not supported by the embedded engine."),
     };
 
-    /// <summary>Compiles a lambda argument: binds its parameters to the given element types.</summary>
-    public TypedSql Lambda(LambdaFunction lambda, IReadOnlyList<DataType> parameterTypes, Scope scope)
+    /// <summary>Compiles a lambda argument: binds its parameters to the given element types. With
+    /// <paramref name="withIndex"/>, the lambda may take one more parameter, Spark's 0-based index of
+    /// the element (DuckDB's lambdas count from 1).</summary>
+    public TypedSql Lambda(LambdaFunction lambda, IReadOnlyList<DataType> parameterTypes, Scope scope, bool withIndex = false)
     {
-        if (lambda.Parameters.Count != parameterTypes.Count)
-            throw new AlaSparkException($"The lambda takes {lambda.Parameters.Count} parameter(s); {parameterTypes.Count} expected.");
+        var indexed = withIndex && lambda.Parameters.Count == parameterTypes.Count + 1;
+        if (lambda.Parameters.Count != parameterTypes.Count && !indexed)
+            throw new AlaSparkException($"The lambda takes {lambda.Parameters.Count} parameter(s); {parameterTypes.Count}{(withIndex ? $" or {parameterTypes.Count + 1} (with the index)" : "")} expected.");
         var names = lambda.Parameters.Select((p, i) => $"__lambda_{_lambdaVariables.Count + i}").ToList();
         for (var i = 0; i < names.Count; i++)
         {
-            _lambdaVariables[lambda.Parameters[i]] = names[i];
-            _lambdaTypes[lambda.Parameters[i]] = parameterTypes[i];
+            var isIndex = indexed && i == names.Count - 1;
+            _lambdaVariables[lambda.Parameters[i]] = isIndex ? $"CAST({names[i]} - 1 AS INTEGER)" : names[i];
+            _lambdaTypes[lambda.Parameters[i]] = isIndex ? IntegerType.Instance : parameterTypes[i];
         }
         try
         {
@@ -118,7 +122,7 @@ internal sealed class ExpressionCompiler
     private TypedSql Function(UnresolvedFunction function, Scope scope)
     {
         var definition = FunctionCatalog.Find(function.Name) ?? throw new AlaSparkException(
-            $"[UNSUPPORTED_FUNCTION] The function '{function.Name}' is not supported by the embedded engine. Supported functions are listed in docs/engines.md.");
+            $"[UNSUPPORTED_FUNCTION] The function '{function.Name}' is not supported by the embedded engine.{FunctionCatalog.UnsupportedHint(function.Name)} Supported functions are listed in docs/engines.md.");
         var count = function.Arguments.Count;
         if (count < definition.MinArgs || count > definition.MaxArgs)
         {

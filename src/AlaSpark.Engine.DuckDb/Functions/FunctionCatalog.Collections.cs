@@ -97,13 +97,13 @@ internal static partial class FunctionCatalog
         {
             var a = Array(c, 0);
             var lambda = Lambda(c, 1, ((ArrayType)a.Type).ElementType);
-            return c.Result($"list_transform({a.Sql}, {lambda.Sql})", new ArrayType(lambda.Type));
+            return c.Result($"list_transform({a.Sql}, {lambda.Sql})", new ArrayType(lambda.Type), a.Nullable);
         });
         add(cat, "filter", 2, 2, c =>
         {
             var a = Array(c, 0);
             var lambda = Lambda(c, 1, ((ArrayType)a.Type).ElementType);
-            return c.Result($"list_filter({a.Sql}, {lambda.Sql})", a.Type);
+            return c.Result($"list_filter({a.Sql}, {lambda.Sql})", a.Type, a.Nullable);
         });
         add(cat, "explode", 1, 1, c => Explode(c, outer: false));
         add(cat, "explode_outer", 1, 1, c => Explode(c, outer: true));
@@ -158,7 +158,6 @@ internal static partial class FunctionCatalog
             var json = c.String(0);
             return c.Result($"CASE WHEN json_valid({json}) THEN json_extract_string({json}, {c.String(1)}) END", StringType.Instance, true);
         });
-        add(cat, "json_tuple", 2, Many, c => throw new AlaSparkException("json_tuple is not supported by the embedded engine; use get_json_object for each field."));
     }
 
     /// <summary>
@@ -209,7 +208,7 @@ internal static partial class FunctionCatalog
 
     private static TypedSql Lambda(FunctionContext c, int index, DataType elementType) =>
         c.Raw(index) is LambdaFunction lambda
-            ? c.Compiler.Lambda(lambda, [elementType], c.Scope)
+            ? c.Compiler.Lambda(lambda, [elementType], c.Scope, withIndex: true)
             : throw new AlaSparkException($"The argument {index + 1} of {c.Name}() must be a lambda such as x -> x + 1.");
 
     private static TypedSql Explode(FunctionContext c, bool outer)

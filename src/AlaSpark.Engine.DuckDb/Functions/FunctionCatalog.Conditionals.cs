@@ -45,8 +45,9 @@ internal static partial class FunctionCatalog
         add(cat, "least", 1, Many, c => MinMaxOf(c, "least"));
         add(cat, "nanvl", 2, 2, c => c.Result($"CASE WHEN isnan({c.Arg(0).Sql}) THEN {c.Arg(1).Sql} ELSE {c.Arg(0).Sql} END", DoubleType.Instance));
         add(cat, "isnan", 1, 1, c => c.Result($"coalesce(isnan(CAST({c.Arg(0).Sql} AS DOUBLE)), false)", BooleanType.Instance, false));
+        // Spark: NULL when true; otherwise raise_error, USER_RAISED_EXCEPTION with the message.
         add(cat, "assert_true", 1, 2, c => c.Result(
-            $"CASE WHEN {c.Arg(0).Sql} THEN NULL ELSE error({(c.Count == 2 ? c.String(1) : SqlText.String("'" + Plan.ExpressionPrinter.Print(c.Raw(0)) + "' is not true!"))}) END",
+            $"CASE WHEN {c.Arg(0).Sql} THEN NULL ELSE error('[USER_RAISED_EXCEPTION] ' || {(c.Count == 2 ? c.String(1) : SqlText.String("'" + Plan.ExpressionPrinter.Print(c.Raw(0)) + "' is not true!"))}) END",
             NullType.Instance, true));
         add(cat, "uuid", 0, 0, c => c.Result("CAST(uuid() AS VARCHAR)", StringType.Instance, false));
     }

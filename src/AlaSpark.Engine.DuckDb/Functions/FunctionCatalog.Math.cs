@@ -24,7 +24,7 @@ internal static partial class FunctionCatalog
         alias("sign", "signum");
         add(cat, "pmod", 2, 2, c =>
         {
-            var type = Numeric.Wider(c.Arg(0).Type, c.Arg(1).Type);
+            var type = Numeric.ResultOf("%", c.Arg(0).Type, c.Arg(1).Type);
             var (a, b) = (c.Arg(0).Sql, c.Arg(1).Sql);
             return c.Result($"CASE WHEN {b} = 0 THEN NULL ELSE CAST((({a} % {b}) + {b}) % {b} AS {TypeMapping.ToDuckDb(type)}) END", type, true);
         });

@@ -27,6 +27,7 @@ internal static partial class FunctionCatalog
         add(cat, "*", 2, 2, c => Arithmetic(c, "*"));
         add(cat, "/", 2, 2, Divide);
         add(cat, "%", 2, 2, c => Remainder(c));
+        add(cat, "mod", 2, 2, c => Remainder(c));
         add(cat, "div", 2, 2, c =>
         {
             RequireNumeric(c);
@@ -122,7 +123,7 @@ internal static partial class FunctionCatalog
     {
         RequireNumeric(c);
         var (left, right) = (c.Arg(0), c.Arg(1));
-        var type = Numeric.Wider(left.Type, right.Type);
+        var type = Numeric.ResultOf("%", left.Type, right.Type);
         var zero = c.Ansi
             ? $"error('[DIVIDE_BY_ZERO] Division by zero in {Escape(c)}. Use try_mod to tolerate a zero divisor, or set spark.sql.ansi.enabled=false.')"
             : "NULL";
@@ -194,6 +195,8 @@ internal static class Numeric
         {
             "+" or "-" => Bounded(Math.Max(l.Precision - l.Scale, r.Precision - r.Scale) + Math.Max(l.Scale, r.Scale) + 1, Math.Max(l.Scale, r.Scale)),
             "*" => Bounded(l.Precision + r.Precision + 1, l.Scale + r.Scale),
+            // Spark's remainder (and pmod): min(p1 - s1, p2 - s2) + max(s1, s2) digits, max(s1, s2) scale.
+            "%" => Bounded(Math.Min(l.Precision - l.Scale, r.Precision - r.Scale) + Math.Max(l.Scale, r.Scale), Math.Max(l.Scale, r.Scale)),
             _ => wide,
         };
     }

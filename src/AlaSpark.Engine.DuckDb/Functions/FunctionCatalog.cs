@@ -16,6 +16,15 @@ internal static partial class FunctionCatalog
 
     public static FunctionDef? Find(string name) => Definitions.GetValueOrDefault(name.ToLowerInvariant());
 
+    /// <summary>What to use instead of a Spark function the embedded engine doesn't have, if anything.</summary>
+    public static string UnsupportedHint(string name) => name.ToLowerInvariant() switch
+    {
+        "json_tuple" => " Use get_json_object for each field.",
+        "posexplode" or "posexplode_outer" or "inline" or "inline_outer" or "stack" => " It returns several columns per row; use explode and extract the fields.",
+        "interval" => " Interval values are supported only as the step of sequence() over dates.",
+        _ => "",
+    };
+
     public static IEnumerable<FunctionDef> All => Definitions.Values.OrderBy(d => d.Category).ThenBy(d => d.Name);
 
     private static Dictionary<string, FunctionDef> Build()
