@@ -25,11 +25,21 @@ internal static partial class FunctionCatalog
             DataType type = t switch
             {
                 DecimalType d => new DecimalType(Math.Min(d.Precision + 10, 38), d.Scale),
-                FloatType or DoubleType => DoubleType.Instance,
-                _ when t.IsIntegral || t is NullType => LongType.Instance,
+                FloatType or DoubleType or NullType => DoubleType.Instance,
+                _ when t.IsIntegral => LongType.Instance,
                 _ => throw c.TypeError(c.Arg(0), "a number"),
             };
-            return Aggregate(c, $"CAST(sum({Distinct(c)}{c.Arg(0).Sql}) AS {TypeMapping.ToDuckDb(type)})", type, true);
+            var sum = $"sum({Distinct(c)}{c.Arg(0).Sql})";
+            if (type is LongType)
+            {
+                // Spark: a bigint sum that overflows is ARITHMETIC_OVERFLOW under ANSI and wraps around
+                // without it; DuckDB sums into a 128-bit integer.
+                var overflow = c.Ansi
+                    ? "error('[ARITHMETIC_OVERFLOW] long overflow in sum. Use try_sum to tolerate overflow and return NULL instead. If necessary set spark.sql.ansi.enabled to \"false\" to bypass this error.')"
+                    : $"CAST((({sum} + 9223372036854775808) % 18446744073709551616 + 18446744073709551616) % 18446744073709551616 - 9223372036854775808 AS BIGINT)";
+                return Aggregate(c, $"CASE WHEN {sum} BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST({sum} AS BIGINT) ELSE {overflow} END", type, true);
+            }
+            return Aggregate(c, $"CAST({sum} AS {TypeMapping.ToDuckDb(type)})", type, true);
         });
         add(cat, "avg", 1, 1, c =>
         {

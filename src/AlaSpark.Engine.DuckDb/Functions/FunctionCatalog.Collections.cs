@@ -80,18 +80,31 @@ internal static partial class FunctionCatalog
         {
             var a = Array(c, 0);
             var (start, length) = (c.Arg(1).Sql, c.Arg(2).Sql);
+            // Spark: start 0 and a negative length are errors, with ANSI on or off.
             var from = $"(CASE WHEN {start} > 0 THEN {start} ELSE len({a.Sql}) + {start} + 1 END)";
-            return c.Result($"{a.Sql}[{from}:{from} + {length} - 1]", a.Type);
+            return c.Result(
+                $"CASE WHEN {start} = 0 THEN error('[INVALID_PARAMETER_VALUE.START] The value of parameter(s) `start` in `slice` is invalid: Expects a positive or a negative value for `start`, but got 0.') " +
+                $"WHEN {length} < 0 THEN error('[INVALID_PARAMETER_VALUE.LENGTH] The value of parameter(s) `length` in `slice` is invalid: Expects `length` greater than or equal to 0, but got ' || {length} || '.') " +
+                $"WHEN {from} < 1 THEN CAST([] AS {TypeMapping.ToDuckDb(a.Type)}) ELSE {a.Sql}[{from}:{from} + {length} - 1] END", a.Type);
         });
-        add(cat, "flatten", 1, 1, c => c.Result($"flatten({Array(c, 0).Sql})", ((ArrayType)Array(c, 0).Type).ElementType));
+        // Spark: NULL when one of the inner arrays is NULL (DuckDB would skip it).
+        add(cat, "flatten", 1, 1, c => c.Result(
+            $"CASE WHEN list_bool_or(list_transform({Array(c, 0).Sql}, __inner -> __inner IS NULL)) THEN NULL ELSE flatten({Array(c, 0).Sql}) END",
+            ((ArrayType)Array(c, 0).Type).ElementType));
         add(cat, "arrays_zip", 0, Many, ArraysZip);
         add(cat, "sequence", 2, 3, c =>
         {
             if (c.Arg(0).Type is DateType or TimestampType or TimestampNtzType)
                 return DateSequence(c);
             var type = Numeric.Common([c.Arg(0).Type, c.Arg(1).Type]);
-            var step = c.Count == 3 ? c.Arg(2).Sql : $"CASE WHEN {c.Arg(0).Sql} <= {c.Arg(1).Sql} THEN 1 ELSE -1 END";
-            return c.Result($"CAST(generate_series({c.Arg(0).Sql}, {c.Arg(1).Sql}, {step}) AS {TypeMapping.ToDuckDb(type)}[])", new ArrayType(type));
+            var (start, stop) = (c.Arg(0).Sql, c.Arg(1).Sql);
+            var step = c.Count == 3 ? c.Arg(2).Sql : $"CASE WHEN {start} <= {stop} THEN 1 ELSE -1 END";
+            var series = $"CAST(generate_series({start}, {stop}, {step}) AS {TypeMapping.ToDuckDb(type)}[])";
+            if (c.Count == 2) return c.Result(series, new ArrayType(type));
+            // Spark: a step that doesn't lead from start to stop fails (its `require`).
+            return c.Result(
+                $"CASE WHEN ({step} > 0 AND {start} <= {stop}) OR ({step} < 0 AND {start} >= {stop}) OR ({step} = 0 AND {start} = {stop}) THEN {series} " +
+                $"ELSE error('requirement failed: Illegal sequence boundaries: ' || {start} || ' to ' || {stop} || ' by ' || {step}) END", new ArrayType(type));
         });
         add(cat, "transform", 2, 2, c =>
         {
@@ -151,7 +164,9 @@ internal static partial class FunctionCatalog
             var json = c.String(0);
             var options = JsonOptions.Of(c, 2);
             var parsed = $"json_transform({json}, {SqlText.String(Json.Structure(schema, options))})";
-            return c.Result($"CASE WHEN json_valid({json}) THEN {Json.Convert(parsed, schema, options, 0)} END", schema, true);
+            // Spark 3+ (PERMISSIVE): a malformed record gives a struct of nulls, not NULL.
+            var malformed = schema is StructType ? $"CAST(struct_pack({string.Join(", ", ((StructType)schema).Fields.Select(f => $"{SqlText.Ident(f.Name)} := NULL"))}) AS {TypeMapping.ToDuckDb(schema)})" : "NULL";
+            return c.Result($"CASE WHEN {json} IS NULL THEN NULL WHEN json_valid({json}) THEN {Json.Convert(parsed, schema, options, 0)} ELSE {malformed} END", schema, true);
         });
         add(cat, "get_json_object", 2, 2, c =>
         {

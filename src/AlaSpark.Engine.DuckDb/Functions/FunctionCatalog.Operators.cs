@@ -34,7 +34,10 @@ internal static partial class FunctionCatalog
             var zero = c.Ansi ? $"error('[DIVIDE_BY_ZERO] Division by zero in {Escape(c)}. Use try_divide to tolerate a zero divisor, or set spark.sql.ansi.enabled=false.')" : "NULL";
             return c.Result($"(CASE WHEN {c.Arg(1).Sql} = 0 THEN {zero} ELSE CAST(trunc(({c.Arg(0).Sql}) / ({c.Arg(1).Sql})) AS BIGINT) END)", LongType.Instance, true);
         });
-        add(cat, "negative", 1, 1, c => c.Result($"(- {c.Arg(0).Sql})", c.Arg(0).Type));
+        // Spark: negating the smallest integer overflows: an error under ANSI, else it wraps to itself.
+        add(cat, "negative", 1, 1, c => Bits(c.Arg(0).Type) is not null && !c.Ansi
+            ? c.Result($"CAST(CASE WHEN {c.Arg(0).Sql} = {-(System.Numerics.BigInteger.One << (Bits(c.Arg(0).Type)!.Value - 1))} THEN {c.Arg(0).Sql} ELSE - {c.Arg(0).Sql} END AS {TypeMapping.ToDuckDb(c.Arg(0).Type)})", c.Arg(0).Type)
+            : c.Result($"(- {c.Arg(0).Sql})", c.Arg(0).Type));
         add(cat, "positive", 1, 1, c => c.Arg(0));
         add(cat, "&", 2, 2, c => Bitwise(c, "&"));
         add(cat, "|", 2, 2, c => Bitwise(c, "|"));
@@ -77,7 +80,7 @@ internal static partial class FunctionCatalog
 
     private static TypedSql Arithmetic(FunctionContext c, string op)
     {
-        var (left, right) = (c.Arg(0), c.Arg(1));
+        var (left, right) = LiteralPrecision(c);
         if (op is "+" or "-" && left.Type is DateType && right.Type.IsIntegral)
             return c.Result($"({left.Sql} {op} CAST({right.Sql} AS INTEGER))", DateType.Instance);
         if (op == "-" && left.Type is DateType && right.Type is DateType)
@@ -106,10 +109,31 @@ internal static partial class FunctionCatalog
         _ => null,
     };
 
+    /// <summary>
+    /// Spark (DecimalPrecision, spark.sql.legacy.literal.pickMinimumPrecision): an integer literal next
+    /// to a decimal counts as a decimal of just its digits (2 is decimal(1,0), not decimal(10,0)),
+    /// which decides the precision and scale of the result.
+    /// </summary>
+    private static (TypedSql Left, TypedSql Right) LiteralPrecision(FunctionContext c)
+    {
+        var (left, right) = (c.Arg(0), c.Arg(1));
+        TypedSql Narrow(int index, TypedSql value, TypedSql other)
+        {
+            if (other.Type is not DecimalType || !value.Type.IsIntegral) return value;
+            var raw = c.Raw(index) is Plan.Alias a ? a.Child : c.Raw(index);
+            if (raw is not Plan.Literal { Value: not null } literal) return value;
+            var digits = System.Numerics.BigInteger.Abs(System.Numerics.BigInteger.Parse(
+                Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+            var type = new DecimalType(Math.Max(digits, 1), 0);
+            return new TypedSql($"CAST({value.Sql} AS {TypeMapping.ToDuckDb(type)})", type, value.Nullable);
+        }
+        return (Narrow(0, left, right), Narrow(1, right, left));
+    }
+
     private static TypedSql Divide(FunctionContext c)
     {
         RequireNumeric(c);
-        var (left, right) = (c.Arg(0), c.Arg(1));
+        var (left, right) = LiteralPrecision(c);
         var type = Numeric.ResultOf("/", left.Type, right.Type);
         var duck = TypeMapping.ToDuckDb(type);
         var zero = c.Ansi
@@ -122,7 +146,7 @@ internal static partial class FunctionCatalog
     private static TypedSql Remainder(FunctionContext c)
     {
         RequireNumeric(c);
-        var (left, right) = (c.Arg(0), c.Arg(1));
+        var (left, right) = LiteralPrecision(c);
         var type = Numeric.ResultOf("%", left.Type, right.Type);
         var zero = c.Ansi
             ? $"error('[DIVIDE_BY_ZERO] Division by zero in {Escape(c)}. Use try_mod to tolerate a zero divisor, or set spark.sql.ansi.enabled=false.')"

@@ -49,11 +49,13 @@ internal static partial class FunctionCatalog
         add(cat, "regexp_extract", 2, 3, c =>
         {
             var group = c.Count == 3 ? c.LiteralInt(2, "group index") : 1;
+            CheckGroup(c, group);
             return c.Result($"regexp_extract({c.String(0)}, {c.String(1)}, {group})", StringType.Instance);
         });
         add(cat, "regexp_extract_all", 2, 3, c =>
         {
             var group = c.Count == 3 ? c.LiteralInt(2, "group index") : 1;
+            CheckGroup(c, group);
             return c.Result($"regexp_extract_all({c.String(0)}, {c.String(1)}, {group})", new ArrayType(StringType.Instance));
         });
         add(cat, "split", 2, 3, Split);
@@ -105,6 +107,18 @@ internal static partial class FunctionCatalog
         add(cat, "format_string", 1, Many, FormatString);
         add(cat, "printf", 1, Many, FormatString);
         add(cat, "format_number", 2, 2, FormatNumber);
+    }
+
+    /// <summary>Spark: a group index beyond the pattern's groups is INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX.</summary>
+    private static void CheckGroup(FunctionContext c, int group)
+    {
+        if (!c.IsLiteral(1) || c.Raw(1) is not Plan.Literal { Value: string pattern }) return;
+        int groups;
+        try { groups = new System.Text.RegularExpressions.Regex(pattern).GetGroupNumbers().Length - 1; }
+        catch (ArgumentException) { return; }
+        if (group < 0 || group > groups)
+            throw new AlaSparkException(
+                $"[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) `idx` in `{c.Name}` is invalid: Expects group index between 0 and {groups}, but got {group}.");
     }
 
     private static TypedSql Pad(FunctionContext c, string fn)

@@ -11,7 +11,8 @@ public enum ParityMode { Ansi, Legacy, Both }
 /// The expected result is written the way Spark's SQL shell prints it (see <see cref="SparkShellFormat"/>),
 /// with these conventions of the data file:
 /// <list type="bullet">
-/// <item><c>ERROR CLASS</c>: the query fails with an <see cref="AlaSparkException"/> whose message names Spark's error class.</item>
+/// <item><c>ERROR CLASS</c>: the query fails with an <see cref="AlaSparkException"/> whose message names Spark's error class
+/// (or, for Spark errors without a class, contains the text after <c>ERROR </c>).</item>
 /// <item><c>'text'</c>: exactly this string (the quotes show leading or trailing spaces; <c>''</c> is the empty string).</item>
 /// <item><c>~regex</c>: a non-deterministic value (the current time, a random UUID) that must match the regex.</item>
 /// <item><c>a\nb</c>: a query that returns several rows (a generator), joined by a literal <c>\n</c>.</item>
@@ -21,8 +22,8 @@ public sealed record ParityRow(int Line, string Function, string Sql, string Exp
 {
     public bool ExpectsError => Expected.StartsWith("ERROR ", StringComparison.Ordinal);
 
-    /// <summary>The error class an error row expects (<c>CAST_INVALID_INPUT</c>).</summary>
-    public string ErrorClass => Expected["ERROR ".Length..].Split(' ')[0];
+    /// <summary>The error class an error row expects (<c>CAST_INVALID_INPUT</c>), or the text of an error without a class.</summary>
+    public string ErrorClass => Expected["ERROR ".Length..];
 
     /// <summary>The result type without the column-name note (<c>int (column col)</c> is <c>int</c>).</summary>
     public string? Type => ResultType.Length == 0 ? null : ResultType.Split(" (column ")[0].Trim();
