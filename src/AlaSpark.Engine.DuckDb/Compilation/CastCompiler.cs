@@ -185,7 +185,7 @@ internal static class CastCompiler
         return from switch
         {
             StringType => sql,
-            BinaryType => $"decode({sql})",
+            BinaryType => $"{Udfs.Utf8Text}({sql})",
             BooleanType => $"CASE WHEN {sql} THEN 'true' WHEN NOT {sql} THEN 'false' END",
             DoubleType => $"{Udfs.JavaDoubleText}({sql})",
             FloatType => $"{Udfs.JavaFloatText}({sql})",

@@ -39,6 +39,7 @@ internal static class SqlText
             int v => v < 0 ? $"CAST({v.ToString(CultureInfo.InvariantCulture)} AS INTEGER)" : v.ToString(CultureInfo.InvariantCulture),
             long v => $"CAST({v.ToString(CultureInfo.InvariantCulture)} AS BIGINT)",
             float f => float.IsFinite(f) ? $"CAST({f.ToString("R", CultureInfo.InvariantCulture)} AS FLOAT)" : $"CAST('{SpecialFloat(f)}' AS FLOAT)",
+            double d when d == 0 && double.IsNegative(d) => "CAST('-0.0' AS DOUBLE)",
             double d => double.IsFinite(d) ? $"CAST({d.ToString("R", CultureInfo.InvariantCulture)} AS DOUBLE)" : $"CAST('{SpecialFloat(d)}' AS DOUBLE)",
             decimal m => $"CAST('{m.ToString(CultureInfo.InvariantCulture)}' AS {TypeMapping.ToDuckDb(type)})",
             DateOnly d => $"DATE '{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'",

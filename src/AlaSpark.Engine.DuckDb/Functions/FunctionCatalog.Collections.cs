@@ -128,9 +128,15 @@ internal static partial class FunctionCatalog
             var keyType = Numeric.Common(keys.Select(k => k.Type));
             var valueType = Numeric.Common(values.Select(v => v.Type));
             if (valueType is NullType) valueType = StringType.Instance;
+            var keyList = $"[{string.Join(", ", keys.Select(k => Coerce(k, keyType)))}]";
+            var map = $"MAP({keyList}, [{string.Join(", ", values.Select(v => Coerce(v, valueType)))}])";
+            if (keys.Count == 0) return c.Result(map, new MapType(keyType, valueType), false);
+            // Spark: a NULL key is NULL_MAP_KEY; a repeated key DUPLICATED_MAP_KEY (spark.sql.mapKeyDedupPolicy=EXCEPTION).
             return c.Result(
-                $"MAP([{string.Join(", ", keys.Select(k => Coerce(k, keyType)))}], [{string.Join(", ", values.Select(v => Coerce(v, valueType)))}])",
-                new MapType(keyType, valueType), false);
+                $"CASE WHEN list_bool_or(list_transform({keyList}, __key -> __key IS NULL)) THEN error('[NULL_MAP_KEY] Cannot use null as map key.') " +
+                $"WHEN len(list_distinct({keyList})) < {keys.Count} THEN error('[DUPLICATED_MAP_KEY] Duplicate map key was found in ' || {SqlText.String(Plan.ExpressionPrinter.Print(c.Function))} || ', please check the input data. " +
+                "If you want to remove the duplicated keys, you can set spark.sql.mapKeyDedupPolicy to \"LAST_WIN\" so that the key inserted at last takes precedence.') " +
+                $"ELSE {map} END", new MapType(keyType, valueType), false);
         });
         add(cat, "map_keys", 1, 1, c => c.Arg(0).Type is MapType m
             ? c.Result($"map_keys({c.Arg(0).Sql})", new ArrayType(m.KeyType))

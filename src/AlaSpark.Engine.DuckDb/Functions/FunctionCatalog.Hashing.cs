@@ -30,7 +30,7 @@ internal static partial class FunctionCatalog
         // Not a Spark function: HMAC-SHA256 with a secret key, hex encoded (HashColumn with a salt).
         // The second argument names a secret; the key itself never enters the plan or the SQL text.
         add(cat, "alaspark_hmac_sha256", 2, 2, c => c.Result(
-            $"{Udfs.HmacSha256}({HashInput(c)}, {c.Compiler.SecretReference(c.LiteralString(1, "secret name"))})", StringType.Instance));
+            $"{Udfs.HmacSha256}({(c.Arg(0).Type is BinaryType ? $"{Udfs.Utf8Text}({c.Arg(0).Sql})" : c.String(0))}, {c.Compiler.SecretReference(c.LiteralString(1, "secret name"))})", StringType.Instance));
     }
 
     private static TypedSql SparkHash(FunctionContext c, string prefix, string seed, DataType type)
@@ -84,5 +84,6 @@ internal static partial class FunctionCatalog
         }
     }
 
-    private static string HashInput(FunctionContext c) => c.Arg(0).Type is BinaryType ? $"decode({c.Arg(0).Sql})" : c.String(0);
+    /// <summary>The bytes to hash: binary as it is, anything else as the UTF-8 bytes of its text.</summary>
+    private static string HashInput(FunctionContext c) => c.Arg(0).Type is BinaryType ? c.Arg(0).Sql : $"encode({c.String(0)})";
 }

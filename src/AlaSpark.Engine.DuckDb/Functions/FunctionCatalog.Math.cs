@@ -26,7 +26,9 @@ internal static partial class FunctionCatalog
         {
             var type = Numeric.ResultOf("%", c.Arg(0).Type, c.Arg(1).Type);
             var (a, b) = (c.Arg(0).Sql, c.Arg(1).Sql);
-            return c.Result($"CASE WHEN {b} = 0 THEN NULL ELSE CAST((({a} % {b}) + {b}) % {b} AS {TypeMapping.ToDuckDb(type)}) END", type, true);
+            // Spark: pmod by zero is DIVIDE_BY_ZERO under ANSI (DivModLike), else NULL.
+            var zero = c.Ansi ? $"error('[DIVIDE_BY_ZERO] Division by zero in {Escape(c)}. Use try_mod to tolerate a zero divisor, or set spark.sql.ansi.enabled=false.')" : "NULL";
+            return c.Result($"CASE WHEN {b} = 0 THEN {zero} ELSE CAST((({a} % {b}) + {b}) % {b} AS {TypeMapping.ToDuckDb(type)}) END", type, true);
         });
         add(cat, "rand", 0, 1, c => c.Result("random()", DoubleType.Instance, false));
     }
@@ -93,6 +95,16 @@ internal static partial class FunctionCatalog
         return c.Result($"CAST({sql} AS {TypeMapping.ToDuckDb(type)})", type);
     }
 
+    /// <summary>HALF_EVEN rounding of an exact decimal at a scale of 0 or more.</summary>
+    private static string HalfEven(string dec, int scale)
+    {
+        var scaled = scale == 0 ? $"({dec})" : $"(({dec}) * CAST(1{new string('0', scale)} AS DECIMAL({scale + 1},0)))";
+        var floor = $"floor({scaled})";
+        var rounded = $"(CASE WHEN {scaled} - {floor} > 0.5 THEN {floor} + 1 WHEN {scaled} - {floor} < 0.5 THEN {floor} " +
+                      $"WHEN {floor} % 2 = 0 THEN {floor} ELSE {floor} + 1 END)";
+        return scale == 0 ? rounded : $"({rounded} * CAST('0.{new string('0', scale - 1)}1' AS DECIMAL({scale + 1},{scale})))";
+    }
+
     /// <summary>Spark's RoundBase type for a decimal: one more integral digit; a negative scale keeps at least -scale + 1 digits.</summary>
     private static DecimalType RoundedType(DecimalType d, int scale)
     {
@@ -112,17 +124,24 @@ internal static partial class FunctionCatalog
         var scale = c.Count == 2 ? c.LiteralInt(1, "scale") : 0;
         var value = c.Arg(0);
         var fn = halfEven ? "round_even" : "round";
+        // DuckDB's round_even goes through a double (2.45 is 2.4500000000000002, so it gives 2.5);
+        // HALF_EVEN on the exact decimal is computed here.
+        string Rounded(string dec) => halfEven && scale >= 0 ? HalfEven(dec, scale) : $"{fn}({dec}, {scale})";
         switch (value.Type)
         {
             case DecimalType d:
             {
                 var type = RoundedType(d, scale);
-                return c.Result($"CAST({fn}({value.Sql}, {scale}) AS {TypeMapping.ToDuckDb(type)})", type);
+                return c.Result($"CAST({Rounded(value.Sql)} AS {TypeMapping.ToDuckDb(type)})", type);
             }
             case FloatType or DoubleType:
+            {
+                // Beyond 10^15 a double has no digits after the point to round away at a scale >= 0.
+                var big = scale >= 0 ? $" OR abs({value.Sql}) >= 1e15" : "";
                 return c.Result(
-                    $"CASE WHEN isnan({value.Sql}) OR isinf({value.Sql}) THEN {value.Sql} ELSE CAST({fn}(CAST(CAST({value.Sql} AS VARCHAR) AS DECIMAL(38,18)), {scale}) AS {TypeMapping.ToDuckDb(value.Type)}) END",
+                    $"CASE WHEN isnan({value.Sql}) OR isinf({value.Sql}){big} THEN {value.Sql} ELSE CAST({Rounded($"CAST(CAST({value.Sql} AS VARCHAR) AS DECIMAL(38,18))")} AS {TypeMapping.ToDuckDb(value.Type)}) END",
                     value.Type);
+            }
             default:
                 if (!value.Type.IsIntegral && value.Type is not NullType) throw c.TypeError(value, "a number");
                 return scale >= 0

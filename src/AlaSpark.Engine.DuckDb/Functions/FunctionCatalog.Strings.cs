@@ -169,7 +169,7 @@ internal static partial class FunctionCatalog
         var charset = c.LiteralString(1, "charset").ToUpperInvariant().Replace("_", "-");
         if (charset is not ("UTF-8" or "UTF8"))
             throw new AlaSparkException($"decode() with the charset '{charset}' is not supported by the embedded engine; it decodes UTF-8.");
-        return c.Result(value.Type is BinaryType ? $"decode({value.Sql})" : FunctionContext.AsString(value), StringType.Instance);
+        return c.Result(value.Type is BinaryType ? $"{Udfs.Utf8Text}({value.Sql})" : FunctionContext.AsString(value), StringType.Instance);
     }
 
     private static TypedSql DecodeCase(FunctionContext c)

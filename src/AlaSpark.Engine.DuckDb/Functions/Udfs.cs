@@ -16,6 +16,7 @@ internal static class Udfs
 
     public const string Soundex = "alaspark_soundex";
     public const string JavaDoubleText = "alaspark_java_double_text";
+    public const string Utf8Text = "alaspark_utf8_text";
     public const string JavaFloatText = "alaspark_java_float_text";
 
     /// <summary>Spark's <c>hash</c> step for one value: <c>alaspark_murmur3_int(value, seed)</c>; a NULL value returns the seed.</summary>
@@ -27,11 +28,11 @@ internal static class Udfs
     public static void Register(DuckDBConnection connection)
     {
         var pure = new ScalarFunctionOptions { IsPureFunction = true };
-        connection.RegisterScalarFunction<string, int, string>(Sha2, (readers, writer, count) =>
+        connection.RegisterScalarFunction<byte[], int, string>(Sha2, (readers, writer, count) =>
         {
             for (ulong i = 0; i < count; i++)
             {
-                var bytes = Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i));
+                var bytes = Read<byte[]>(readers[0], i);
                 var hash = readers[1].GetValue<int>(i) switch
                 {
                     224 => Sha224(bytes),
@@ -42,10 +43,10 @@ internal static class Udfs
                 writer.WriteValue(Convert.ToHexStringLower(hash), i);
             }
         }, pure);
-        connection.RegisterScalarFunction<string, long>(Crc32, (readers, writer, count) =>
+        connection.RegisterScalarFunction<byte[], long>(Crc32, (readers, writer, count) =>
         {
             for (ulong i = 0; i < count; i++)
-                writer.WriteValue((long)ComputeCrc32(Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i))), i);
+                writer.WriteValue((long)ComputeCrc32(Read<byte[]>(readers[0], i)), i);
         }, pure, false);
         connection.RegisterScalarFunction<string, string, string>(HmacSha256, (readers, writer, count) =>
         {
@@ -63,6 +64,11 @@ internal static class Udfs
         connection.RegisterScalarFunction<string, string>(Soundex, (readers, writer, count) =>
         {
             for (ulong i = 0; i < count; i++) writer.WriteValue(SparkSoundex(readers[0].GetValue<string>(i)), i);
+        }, pure, false);
+        connection.RegisterScalarFunction<byte[], string>(Utf8Text, (readers, writer, count) =>
+        {
+            // Invalid UTF-8 becomes U+FFFD, as Java's new String(bytes, UTF_8) does.
+            for (ulong i = 0; i < count; i++) writer.WriteValue(Encoding.UTF8.GetString(Read<byte[]>(readers[0], i)), i);
         }, pure, false);
         connection.RegisterScalarFunction<double, string>(JavaDoubleText, (readers, writer, count) =>
         {
