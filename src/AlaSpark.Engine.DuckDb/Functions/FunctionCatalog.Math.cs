@@ -20,7 +20,9 @@ internal static partial class FunctionCatalog
         add(cat, "exp", 1, 1, c => c.Result($"exp({c.Arg(0).Sql})", DoubleType.Instance));
         add(cat, "ln", 1, 1, c => c.Result($"CASE WHEN {c.Arg(0).Sql} <= 0 THEN NULL ELSE ln({c.Arg(0).Sql}) END", DoubleType.Instance, true));
         add(cat, "log10", 1, 1, c => c.Result($"CASE WHEN {c.Arg(0).Sql} <= 0 THEN NULL ELSE log10({c.Arg(0).Sql}) END", DoubleType.Instance, true));
-        add(cat, "signum", 1, 1, c => c.Result($"CAST(sign({c.Arg(0).Sql}) AS DOUBLE)", DoubleType.Instance));
+        // Spark: Math.signum, so -0.0 stays -0.0 and NaN stays NaN.
+        add(cat, "signum", 1, 1, c => c.Result(
+            $"CASE WHEN CAST({c.Arg(0).Sql} AS DOUBLE) = 0 OR isnan(CAST({c.Arg(0).Sql} AS DOUBLE)) THEN CAST({c.Arg(0).Sql} AS DOUBLE) ELSE CAST(sign({c.Arg(0).Sql}) AS DOUBLE) END", DoubleType.Instance));
         alias("sign", "signum");
         add(cat, "pmod", 2, 2, c =>
         {
@@ -30,7 +32,10 @@ internal static partial class FunctionCatalog
             var zero = c.Ansi ? $"error('[DIVIDE_BY_ZERO] Division by zero in {Escape(c)}. Use try_mod to tolerate a zero divisor, or set spark.sql.ansi.enabled=false.')" : "NULL";
             return c.Result($"CASE WHEN {b} = 0 THEN {zero} ELSE CAST((({a} % {b}) + {b}) % {b} AS {TypeMapping.ToDuckDb(type)}) END", type, true);
         });
-        add(cat, "rand", 0, 1, c => c.Result("random()", DoubleType.Instance, false));
+        // A seed can't reproduce Spark's sequence (XORShiftRandom per partition), so it is refused.
+        add(cat, "rand", 0, 1, c => c.Count == 0
+            ? c.Result("random()", DoubleType.Instance, false)
+            : throw new AlaSparkException("rand(seed) is not supported by the embedded engine: it can't reproduce the numbers Spark's seeded generator gives. Use rand() without a seed."));
     }
 
     /// <summary>Spark's abs: the smallest integer has no absolute value; under ANSI that is an overflow error, else it stays as it is.</summary>

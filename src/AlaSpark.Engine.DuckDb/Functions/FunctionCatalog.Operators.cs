@@ -21,7 +21,7 @@ internal static partial class FunctionCatalog
             : c.Result($"({c.Arg(0).Sql} IN ({string.Join(", ", c.Args.Skip(1).Select(a => a.Sql))}))", BooleanType.Instance));
         add(cat, "like", 2, 3, c => Like(c, "LIKE"));
         add(cat, "ilike", 2, 3, c => Like(c, "ILIKE"));
-        add(cat, "rlike", 2, 2, c => c.Result($"regexp_matches({c.String(0)}, {c.String(1)})", BooleanType.Instance));
+        add(cat, "rlike", 2, 2, c => c.Result($"regexp_matches({c.String(0)}, {c.Pattern(1)})", BooleanType.Instance));
         add(cat, "+", 2, 2, c => Arithmetic(c, "+"));
         add(cat, "-", 2, 2, c => Arithmetic(c, "-"));
         add(cat, "*", 2, 2, c => Arithmetic(c, "*"));

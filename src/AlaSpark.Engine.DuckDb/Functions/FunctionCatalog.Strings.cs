@@ -45,18 +45,18 @@ internal static partial class FunctionCatalog
         add(cat, "concat", 0, Many, Concat);
         add(cat, "concat_ws", 1, Many, ConcatWs);
         add(cat, "regexp_replace", 3, 3, c => c.Result(
-            $"regexp_replace({c.String(0)}, {c.String(1)}, {Replacement(c, 2)}, 'g')", StringType.Instance));
+            $"regexp_replace({c.String(0)}, {c.Pattern(1)}, {Replacement(c, 2)}, 'g')", StringType.Instance));
         add(cat, "regexp_extract", 2, 3, c =>
         {
             var group = c.Count == 3 ? c.LiteralInt(2, "group index") : 1;
             CheckGroup(c, group);
-            return c.Result($"regexp_extract({c.String(0)}, {c.String(1)}, {group})", StringType.Instance);
+            return c.Result($"regexp_extract({c.String(0)}, {c.Pattern(1)}, {group})", StringType.Instance);
         });
         add(cat, "regexp_extract_all", 2, 3, c =>
         {
             var group = c.Count == 3 ? c.LiteralInt(2, "group index") : 1;
             CheckGroup(c, group);
-            return c.Result($"regexp_extract_all({c.String(0)}, {c.String(1)}, {group})", new ArrayType(StringType.Instance));
+            return c.Result($"regexp_extract_all({c.String(0)}, {c.Pattern(1)}, {group})", new ArrayType(StringType.Instance));
         });
         add(cat, "split", 2, 3, Split);
         add(cat, "replace", 2, 3, c => c.Result(
@@ -100,7 +100,11 @@ internal static partial class FunctionCatalog
         add(cat, "base64", 1, 1, c => c.Result(
             $"to_base64({(c.Arg(0).Type is BinaryType ? c.Arg(0).Sql : $"encode({c.String(0)})")})", StringType.Instance));
         add(cat, "unbase64", 1, 1, c => c.Result($"from_base64({c.String(0)})", BinaryType.Instance));
-        add(cat, "encode", 2, 2, c => c.Result($"encode({c.String(0)})", BinaryType.Instance));
+        add(cat, "encode", 2, 2, c =>
+        {
+            RequireUtf8(c);
+            return c.Result($"encode({c.String(0)})", BinaryType.Instance);
+        });
         // Spark: decode(binary, charset) decodes bytes; with more arguments it is the DECODE of
         // Oracle: decode(expr, search, result, ..., [default]), comparing null-safely.
         add(cat, "decode", 2, Many, c => c.Count == 2 ? DecodeBytes(c) : DecodeCase(c));
@@ -166,10 +170,16 @@ internal static partial class FunctionCatalog
     private static TypedSql DecodeBytes(FunctionContext c)
     {
         var value = c.Arg(0);
+        RequireUtf8(c);
+        return c.Result(value.Type is BinaryType ? $"{Udfs.Utf8Text}({value.Sql})" : FunctionContext.AsString(value), StringType.Instance);
+    }
+
+    /// <summary>encode/decode work with UTF-8 only; another charset is refused rather than ignored.</summary>
+    private static void RequireUtf8(FunctionContext c)
+    {
         var charset = c.LiteralString(1, "charset").ToUpperInvariant().Replace("_", "-");
         if (charset is not ("UTF-8" or "UTF8"))
-            throw new AlaSparkException($"decode() with the charset '{charset}' is not supported by the embedded engine; it decodes UTF-8.");
-        return c.Result(value.Type is BinaryType ? $"{Udfs.Utf8Text}({value.Sql})" : FunctionContext.AsString(value), StringType.Instance);
+            throw new AlaSparkException($"{c.Name}() with the charset '{charset}' is not supported by the embedded engine; it supports UTF-8.");
     }
 
     private static TypedSql DecodeCase(FunctionContext c)
@@ -356,7 +366,7 @@ internal static partial class FunctionCatalog
     private static TypedSql Split(FunctionContext c)
     {
         var s = c.String(0);
-        var pattern = c.String(1);
+        var pattern = c.Pattern(1);
         var limit = c.Count == 3 ? c.LiteralInt(2, "limit") : -1;
         var type = new ArrayType(StringType.Instance);
         if (limit <= 0 || limit == 1 && false)

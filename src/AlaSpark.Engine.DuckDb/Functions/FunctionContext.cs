@@ -61,6 +61,13 @@ internal sealed class FunctionContext
     public static string AsString(TypedSql value) =>
         value.Type is StringType ? value.Sql : CastCompiler.Cast(value, StringType.Instance, ansi: false).Sql;
 
+    /// <summary>A regular expression argument as a string; a constant one is checked for Java-only constructs.</summary>
+    public string Pattern(int index)
+    {
+        if ((Raw(index) is Alias a ? a.Child : Raw(index)) is Literal { Value: string pattern }) JavaRegex.Check(pattern, Name);
+        return String(index);
+    }
+
     public string Date(int index) => AsDate(Arg(index));
 
     public string AsDate(TypedSql value) => value.Type switch
