@@ -134,6 +134,16 @@ public sealed class ParityTests(ParitySessions sessions) : IClassFixture<ParityS
         Assert.True(wrong.Count == 0, "Rows that don't call their function:\n" + string.Join("\n", wrong));
     }
 
+    /// <summary>docs/engines.md lists every function of the catalogue (the UNSUPPORTED_FUNCTION error points there).</summary>
+    [Fact]
+    public void Every_catalogue_function_is_documented()
+    {
+        var doc = File.ReadAllText(Path.Combine(ParityExamples.Folder, "..", "..", "..", "docs", "engines.md"));
+        var missing = FunctionCatalog.All.Select(f => f.Name)
+            .Where(n => !doc.Contains("`" + n.Replace("|", "\\|") + "`", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"Functions missing from docs/engines.md: {string.Join(", ", missing)}.");
+    }
+
     [Fact]
     public void Every_row_has_a_source()
     {
