@@ -195,6 +195,41 @@ public class SqlQueryTests
             """));
     }
 
+    [Fact]
+    public void Inline_table_of_literals_is_a_local_relation_with_widened_column_types()
+    {
+        var project = Assert.IsType<Project>(Query("SELECT * FROM VALUES (1, 'a'), (2.5, NULL) AS t(id, name)"));
+        var alias = Assert.IsType<SubqueryAlias>(project.Input);
+        Assert.Equal("t", alias.Alias);
+        var local = Assert.IsType<LocalRelation>(alias.Input);
+        Assert.Equal("struct<id:decimal(11,1),name:string>", local.Schema.SimpleString);
+        Assert.Equal(new object?[] { 1m, "a" }, local.Rows[0].ToArray());
+        Assert.Equal(new object?[] { 2.5m, null }, local.Rows[1].ToArray());
+    }
+
+    [Fact]
+    public void Inline_table_columns_default_to_col1_and_rows_may_be_single_values()
+    {
+        var project = Assert.IsType<Project>(Query("SELECT col1 FROM VALUES 1, 2"));
+        var local = Assert.IsType<LocalRelation>(project.Input);
+        Assert.Equal("struct<col1:int>", local.Schema.SimpleString);
+        Assert.Equal(2, local.Rows.Count);
+    }
+
+    [Fact]
+    public void Inline_table_with_expressions_is_a_union_of_one_row_selects()
+    {
+        var project = Assert.IsType<Project>(Query("SELECT x FROM VALUES (1 + 1), (3) t(x)"));
+        var union = Assert.IsType<SetOperation>(Assert.IsType<SubqueryAlias>(project.Input).Input);
+        Assert.True(union.IsAll);
+        Assert.Equal(new Project(new OneRowRelation(), Items(new Alias(Fn("+", Int(1), Int(1)), "x"))), union.Left);
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM VALUES (1, 2), (3)", "the rows of VALUES must have the same number of values (2 in the first row, 1 in row 2)")]
+    [InlineData("SELECT * FROM VALUES (1, 2) AS t(a)", "the alias names 1 column(s), but the rows of VALUES have 2")]
+    public void Inline_table_errors(string sql, string message) => Assert.Contains(message, ErrorOf(sql));
+
     [Theory]
     [InlineData("SELECT sum(x) OVER (PARTITION BY y) FROM t", "Window functions (OVER) are", 15)]
     [InlineData("WITH c AS (SELECT 1) SELECT * FROM c", "Common table expressions (WITH) are", 1)]
