@@ -70,6 +70,8 @@ public sealed class DuckDbEngine : IEngine
     private PlanCompiler NewCompiler() =>
         new(new ExpressionCompiler(_options.Settings), CompileRead);
 
+    private List<ScanResult>? _scansToRead;
+
     private CompiledRelation CompileRead(Read read)
     {
         var (source, qualifier) = ResolveSource(read);
@@ -78,6 +80,7 @@ public sealed class DuckDbEngine : IEngine
             scan = _scanner.Scan(source);
             _scans[source] = scan;
         }
+        _scansToRead?.Add(scan);
         var relation = scan.Relation;
         return qualifier is null ? relation : relation with { Columns = relation.Columns.Select(c => c with { Qualifier = qualifier }).ToList() };
     }
@@ -101,7 +104,17 @@ public sealed class DuckDbEngine : IEngine
     private CompiledRelation CompileToRun(Relation plan)
     {
         var compiler = NewCompiler();
-        var compiled = compiler.Compile(plan);
+        _scansToRead = [];
+        CompiledRelation compiled;
+        try
+        {
+            compiled = compiler.Compile(plan);
+            foreach (var scan in _scansToRead) scan.EnsureRead();
+        }
+        finally
+        {
+            _scansToRead = null;
+        }
         foreach (var name in compiler.Expressions.RequiredSecrets)
             _connection.Execute($"SET VARIABLE {ExpressionCompiler.SecretVariable(name)} = {SqlText.String(_options.Settings.Secret(name)!)}");
         return compiled;

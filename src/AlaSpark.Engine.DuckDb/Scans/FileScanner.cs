@@ -7,8 +7,45 @@ using DuckDB.NET.Data;
 
 namespace AlaSpark.Engine.DuckDb.Scans;
 
-/// <summary>A file source, read: the query over its rows and what reading it did.</summary>
-internal sealed record ScanResult(CompiledRelation Relation, ScanReport Report, string? TempTable = null);
+/// <summary>
+/// A file source: the query over its rows, and what reading it did once it has been read. When the
+/// schema is known up front, reading (and quarantining) waits until a query actually runs, so asking
+/// for a plan's schema never reads files.
+/// </summary>
+internal sealed class ScanResult
+{
+    private Func<ScanReport>? _stage;
+
+    public ScanResult(CompiledRelation relation, ScanReport report, string? tempTable = null)
+    {
+        Relation = relation;
+        Report = report;
+        TempTable = tempTable;
+    }
+
+    public ScanResult(CompiledRelation relation, Func<ScanReport> stage, string tempTable)
+    {
+        Relation = relation;
+        _stage = stage;
+        TempTable = tempTable;
+    }
+
+    public CompiledRelation Relation { get; }
+
+    /// <summary>What reading did; null until the files have been read.</summary>
+    public ScanReport? Report { get; private set; }
+
+    /// <summary>The temporary table holding the rows read, if any.</summary>
+    public string? TempTable { get; }
+
+    /// <summary>Reads the files now unless that happened already.</summary>
+    public void EnsureRead()
+    {
+        if (_stage is null) return;
+        Report = _stage();
+        _stage = null;
+    }
+}
 
 /// <summary>
 /// Reads CSV, JSON lines and Parquet files. CSV and JSON are read once into a temporary table, so
@@ -24,21 +61,28 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
         var format = source.Format.ToLowerInvariant();
         var files = FileLister.Expand(source.Paths, format);
         var options = new ReadOptions(source.Options, format);
+        var name = string.Join(", ", source.Paths);
+        ScanReport Reported(ScanReport report)
+        {
+            onScanned(name, report);
+            return report;
+        }
         var result = format switch
         {
-            "csv" => ScanCsv(files, source.Schema, options),
-            "json" => JsonScanner.Scan(connection, files, source.Schema, options, NextName("json"), HandleBadRecords),
+            "csv" => ScanCsv(files, source.Schema, options, Reported),
+            "json" => JsonScanner.Scan(connection, files, source.Schema, options, NextName("json"), HandleBadRecords, Reported),
             "parquet" => ScanParquet(files, source.Schema),
             _ => throw new AlaSparkException($"The file format '{source.Format}' is not supported by the embedded engine (csv, json, parquet)."),
         };
-        onScanned(string.Join(", ", source.Paths), result.Report);
+        if (result.Report is { } known) onScanned(name, known);
         return result;
     }
 
     private string NextName(string kind) => $"alaspark_{kind}_{Interlocked.Increment(ref _counter)}";
 
-    private ScanResult ScanCsv(IReadOnlyList<string> files, StructType? schema, ReadOptions options)
+    private ScanResult ScanCsv(IReadOnlyList<string> files, StructType? schema, ReadOptions options, Func<ScanReport, ScanReport> report)
     {
+        var inferred = false;
         var header = options.Bool("header", false);
         var args = new List<string>
         {
@@ -58,7 +102,11 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
         {
             // Spark reads every column as a string unless asked to infer types.
             args.Add(options.Bool("inferSchema", false) ? "auto_detect = true" : "all_varchar = true");
-            if (!header) schema = SniffColumnNames(files, args);
+            if (!header)
+            {
+                schema = SniffColumnNames(files, args);
+                inferred = true;
+            }
         }
         if (schema is not null)
         {
@@ -69,6 +117,7 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
             args.Add("columns = {" + string.Join(", ", schema.Fields.Select(f => $"{SqlText.String(f.Name)}: {SqlText.String(TypeMapping.ToDuckDb(f.DataType))}")) + "}");
         }
         var mode = options.Mode;
+        var (quoteChar, escapeChar) = (options.Char("quote", '"'), options.Char("escape", '"'));
         var scanTable = NextName("scan");
         var rejects = NextName("rejects");
         var rejectScans = NextName("reject_scans");
@@ -76,32 +125,62 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
         args.Add($"rejects_table = {SqlText.String(rejects)}");
         args.Add($"rejects_scan = {SqlText.String(rejectScans)}");
         var read = $"read_csv({SqlText.StringList(files)}, {string.Join(", ", args)})";
-        connection.Execute($"CREATE TEMP TABLE {SqlText.Ident(scanTable)} AS SELECT * FROM {read}");
-        var bad = connection.QueryList(
-            $"""
-             SELECT s.file_path, e.line, any_value(e.csv_line), string_agg(e.error_message, '; ' ORDER BY e.column_idx)
-             FROM {SqlText.Ident(rejects)} e JOIN {SqlText.Ident(rejectScans)} s USING (scan_id, file_id)
-             GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line
-             """,
-            r => new BadRecord(r.GetString(0), System.Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), r.IsDBNull(2) ? "" : r.GetString(2).TrimEnd('\r', '\n'), r.GetString(3)));
-        connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(rejects)}; DROP TABLE IF EXISTS {SqlText.Ident(rejectScans)}");
-        var passed = System.Convert.ToInt64(connection.Scalar($"SELECT count(*) FROM {SqlText.Ident(scanTable)}"), CultureInfo.InvariantCulture);
-        var description = connection.QueryList($"DESCRIBE {SqlText.Ident(scanTable)}", r => (Name: r.GetString(0), Type: r.GetString(1)));
-        var columns = description.Where(d => d.Name != CompiledRelation.InputFileColumn)
-            .Select(d => new ColumnBinding(d.Name, d.Name, schema?.Find(d.Name)?.DataType ?? TypeMapping.FromDuckDb(d.Type), schema?.Find(d.Name)?.Nullable ?? true))
-            .ToList();
-        ScanReport report;
-        try
+
+        ScanReport Stage()
         {
-            report = HandleBadRecords(files, passed, bad, mode, options.BadRecordsPath);
+            connection.Execute($"CREATE TEMP TABLE {SqlText.Ident(scanTable)} AS SELECT * FROM {read}");
+            var bad = connection.QueryList(
+                $"""
+                 SELECT s.file_path, e.line, any_value(e.csv_line), string_agg(e.error_message, '; ' ORDER BY e.column_idx)
+                 FROM {SqlText.Ident(rejects)} e JOIN {SqlText.Ident(rejectScans)} s USING (scan_id, file_id)
+                 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line
+                 """,
+                r => new BadRecord(r.GetString(0), System.Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), r.IsDBNull(2) ? "" : r.GetString(2).TrimEnd('\r', '\n'), r.GetString(3)));
+            connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(rejects)}; DROP TABLE IF EXISTS {SqlText.Ident(rejectScans)}");
+            bad = [.. bad, .. UnterminatedAtEnd(files, bad, quoteChar, escapeChar)];
+            bad.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c and not 0 ? c : a.Line.CompareTo(b.Line));
+            var passed = System.Convert.ToInt64(connection.Scalar($"SELECT count(*) FROM {SqlText.Ident(scanTable)}"), CultureInfo.InvariantCulture);
+            try
+            {
+                return report(HandleBadRecords(files, passed, bad, mode, options.BadRecordsPath));
+            }
+            catch
+            {
+                connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(scanTable)}");
+                throw;
+            }
         }
-        catch
+
+        List<ColumnBinding> columns;
+        ScanReport? staged = null;
+        if (schema is not null && !inferred)
         {
-            connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(scanTable)}");
-            throw;
+            columns = schema.Fields.Select(f => new ColumnBinding(f.Name, f.Name, f.DataType, f.Nullable)).ToList();
+        }
+        else
+        {
+            // The columns are known only once the files are read.
+            staged = Stage();
+            var description = connection.QueryList($"DESCRIBE {SqlText.Ident(scanTable)}", r => (Name: r.GetString(0), Type: r.GetString(1)));
+            columns = description.Where(d => d.Name != CompiledRelation.InputFileColumn)
+                .Select(d => new ColumnBinding(d.Name, d.Name, schema?.Find(d.Name)?.DataType ?? TypeMapping.FromDuckDb(d.Type), true))
+                .ToList();
         }
         var select = string.Join(", ", columns.Select(c => SqlText.Ident(c.SqlName)).Append(SqlText.Ident(CompiledRelation.InputFileColumn)));
-        return new ScanResult(new CompiledRelation($"SELECT {select} FROM {SqlText.Ident(scanTable)}", columns, CompiledRelation.InputFileColumn), report, scanTable);
+        var relation = new CompiledRelation($"SELECT {select} FROM {SqlText.Ident(scanTable)}", columns, CompiledRelation.InputFileColumn);
+        return staged is null ? new ScanResult(relation, Stage, scanTable) : new ScanResult(relation, staged, scanTable);
+    }
+
+    /// <summary>Records whose quote is still open at the end of a file (DuckDB drops them silently).</summary>
+    private static IEnumerable<BadRecord> UnterminatedAtEnd(IReadOnlyList<string> files, IReadOnlyList<BadRecord> known, char quote, char escape)
+    {
+        var reported = known.Where(b => b.Reason.Contains("unterminated quote", StringComparison.OrdinalIgnoreCase)).Select(b => b.Path).ToHashSet();
+        var found = new BadRecord?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            if (!reported.Contains(files[i])) found[i] = CsvQuoteCheck.FindUnterminated(files[i], quote, escape);
+        });
+        return found.OfType<BadRecord>();
     }
 
     /// <summary>Without a header, Spark names columns _c0, _c1, ...</summary>

@@ -51,7 +51,7 @@ internal static class FileWriter
         {
             connection.Execute(
                 $"COPY ({query}) TO {SqlText.String(location)} ({formatOptions}, PARTITION_BY ({string.Join(", ", partitions.Select(SqlText.Ident))}), " +
-                $"APPEND true, FILENAME_PATTERN {SqlText.String(prefix + "-{i}")})");
+                $"APPEND true, FILENAME_PATTERN {SqlText.String(prefix + "-{uuid}")})");
             files = Directory.EnumerateFiles(location, $"{prefix}-*.{extension}", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         }
         var written = files.Select(f => Describe(connection, location, f, partitions, format)).ToList();
