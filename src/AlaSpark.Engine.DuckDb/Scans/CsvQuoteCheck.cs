@@ -9,6 +9,41 @@ namespace AlaSpark.Engine.DuckDb.Scans;
 /// </summary>
 internal static class CsvQuoteCheck
 {
+    /// <summary>
+    /// The physical line each record starts on (index 0 = record 1, the header if any). DuckDB numbers
+    /// rejected rows by record; a quoted value that spans lines makes that differ from the line a
+    /// person finds in an editor.
+    /// </summary>
+    public static List<long> RecordStartLines(string file, char quote, char escape)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var (q, e) = ((byte)quote, (byte)escape);
+        var starts = new List<long> { 1 };
+        var inQuotes = false;
+        long line = 1;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (inQuotes)
+            {
+                if (b == e && e != q && i + 1 < bytes.Length) { i++; if (bytes[i] == (byte)'\n') line++; continue; }
+                if (b == q)
+                {
+                    if (e == q && i + 1 < bytes.Length && bytes[i + 1] == q) { i++; continue; }
+                    inQuotes = false;
+                }
+                else if (b == (byte)'\n') line++;
+            }
+            else if (b == q) inQuotes = true;
+            else if (b == (byte)'\n')
+            {
+                line++;
+                if (i + 1 < bytes.Length) starts.Add(line);
+            }
+        }
+        return starts;
+    }
+
     /// <summary>The record left open at the end of <paramref name="file"/>, or null.</summary>
     public static BadRecord? FindUnterminated(string file, char quote, char escape)
     {

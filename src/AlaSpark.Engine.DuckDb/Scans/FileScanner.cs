@@ -137,7 +137,7 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
                  """,
                 r => new BadRecord(r.GetString(0), System.Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), r.IsDBNull(2) ? "" : r.GetString(2).TrimEnd('\r', '\n'), r.GetString(3)));
             connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(rejects)}; DROP TABLE IF EXISTS {SqlText.Ident(rejectScans)}");
-            bad = [.. bad, .. UnterminatedAtEnd(files, bad, quoteChar, escapeChar)];
+            bad = [.. ToPhysicalLines(bad, quoteChar, escapeChar), .. UnterminatedAtEnd(files, bad, quoteChar, escapeChar)];
             bad.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c and not 0 ? c : a.Line.CompareTo(b.Line));
             var passed = System.Convert.ToInt64(connection.Scalar($"SELECT count(*) FROM {SqlText.Ident(scanTable)}"), CultureInfo.InvariantCulture);
             try
@@ -169,6 +169,19 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
         var select = string.Join(", ", columns.Select(c => SqlText.Ident(c.SqlName)).Append(SqlText.Ident(CompiledRelation.InputFileColumn)));
         var relation = new CompiledRelation($"SELECT {select} FROM {SqlText.Ident(scanTable)}", columns, CompiledRelation.InputFileColumn);
         return staged is null ? new ScanResult(relation, Stage, scanTable) : new ScanResult(relation, staged, scanTable);
+    }
+
+    /// <summary>DuckDB numbers rejected rows by record; this turns them into the lines an editor shows.</summary>
+    private static List<BadRecord> ToPhysicalLines(IReadOnlyList<BadRecord> bad, char quote, char escape)
+    {
+        if (quote > 127 || escape > 127) return bad.ToList();
+        var result = new List<BadRecord>(bad.Count);
+        foreach (var group in bad.GroupBy(b => b.Path))
+        {
+            var starts = CsvQuoteCheck.RecordStartLines(group.Key, quote, escape);
+            result.AddRange(group.Select(b => b.Line >= 1 && b.Line <= starts.Count ? b with { Line = starts[(int)b.Line - 1] } : b));
+        }
+        return result;
     }
 
     /// <summary>Records whose quote is still open at the end of a file (DuckDB drops them silently).</summary>
@@ -243,7 +256,7 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
         }
         select.Add(SqlText.Ident(CompiledRelation.InputFileColumn));
         var rows = System.Convert.ToInt64(connection.Scalar(
-            $"SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata({SqlText.StringList(files)})"), CultureInfo.InvariantCulture);
+            $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({SqlText.StringList(files)})"), CultureInfo.InvariantCulture);
         return new ScanResult(
             new CompiledRelation($"SELECT {string.Join(", ", select)} FROM {read}", columns, CompiledRelation.InputFileColumn),
             new ScanReport(files, rows, rows, 0, 0, null));
