@@ -317,7 +317,9 @@ public static class AlaSparkApp
                     if (eq >= 0) { value = name[(eq + 1)..]; name = name[..eq]; }
                     if (Flags.Contains(name)) { result._flags.Add(name); continue; }
                     if (!Valued.Contains(name)) throw new ConfigurationException($"Unknown option '--{name}'.");
-                    value ??= i + 1 < args.Length ? args[++i] : throw new ConfigurationException($"The option '--{name}' needs a value.");
+                    value ??= i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                        ? args[++i]
+                        : throw new ConfigurationException($"The option '--{name}' needs a value.");
                     result._options[name] = value;
                 }
                 else if (result.Argument is null) result.Argument = arg;
