@@ -16,11 +16,12 @@ internal static class Udfs
 
     public static void Register(DuckDBConnection connection)
     {
-        var pure = new ScalarFunctionOptions { IsPureFunction = true };
+        var pure = new ScalarFunctionOptions { IsPureFunction = true, HandlesNulls = true };
         connection.RegisterScalarFunction<string, int, string>(Sha2, (readers, writer, count) =>
         {
             for (ulong i = 0; i < count; i++)
             {
+                if (!readers[0].IsValid(i) || !readers[1].IsValid(i)) { writer.WriteNull(i); continue; }
                 var bytes = Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i));
                 var hash = readers[1].GetValue<int>(i) switch
                 {
@@ -35,7 +36,10 @@ internal static class Udfs
         connection.RegisterScalarFunction<string, long>(Crc32, (readers, writer, count) =>
         {
             for (ulong i = 0; i < count; i++)
+            {
+                if (!readers[0].IsValid(i)) { writer.WriteNull(i); continue; }
                 writer.WriteValue((long)ComputeCrc32(Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i))), i);
+            }
         }, pure, false);
         connection.RegisterScalarFunction<string, string, string>(HmacSha256, (readers, writer, count) =>
         {
@@ -43,6 +47,7 @@ internal static class Udfs
             string? keyText = null;
             for (ulong i = 0; i < count; i++)
             {
+                if (!readers[0].IsValid(i) || !readers[1].IsValid(i)) { writer.WriteNull(i); continue; }
                 var k = readers[1].GetValue<string>(i);
                 if (!ReferenceEquals(k, keyText) && k != keyText) { keyText = k; key = Encoding.UTF8.GetBytes(k); }
                 var mac = HMACSHA256.HashData(key!, Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i)));

@@ -56,10 +56,13 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
 {
     private int _counter;
 
-    public ScanResult Scan(DataSource source)
+    /// <summary>The files a source reads now, with their sizes and times: a new or changed file changes it.</summary>
+    public static string Fingerprint(IReadOnlyList<string> files) =>
+        string.Join("\n", files.Select(f => new FileInfo(f) is var i ? $"{f}|{i.Length}|{i.LastWriteTimeUtc.Ticks}" : f));
+
+    public ScanResult Scan(DataSource source, IReadOnlyList<string> files)
     {
         var format = source.Format.ToLowerInvariant();
-        var files = FileLister.Expand(source.Paths, format);
         var options = new ReadOptions(source.Options, format);
         var name = string.Join(", ", source.Paths);
         ScanReport Reported(ScanReport report)
