@@ -105,7 +105,7 @@ public sealed class ReadCommandTests : IDisposable
         Assert.Equal("{\"id\":7,\"name\":\"ann\",\"ok\":true}\n", result.Stdout);
     }
 
-    [Fact(Skip = EngineBugs.ParquetRead)]
+    [Fact]
     public void Reads_parquet_files_from_a_folder_and_a_glob_with_and_without_a_schema()
     {
         var folder = _lake.ParquetFolder("pq", "id INT, name STRING", [[1, "alice"], [2, "bob"], [3, null]]);
@@ -257,7 +257,7 @@ public sealed class ReadCommandTests : IDisposable
         Assert.Contains("   at ", debug.Stderr);
     }
 
-    [Fact(Skip = EngineBugs.JsonSeveralRows)]
+    [Fact]
     public void Reads_several_json_lines()
     {
         _lake.File("events.json", "{\"id\": 1}\n{\"id\": 2}\n");
@@ -267,7 +267,7 @@ public sealed class ReadCommandTests : IDisposable
         Assert.Equal(["{\"id\":1}", "{\"id\":2}"], result.Lines);
     }
 
-    [Fact(Skip = EngineBugs.SeveralBadRecords)]
+    [Fact]
     public void Quarantines_several_malformed_rows()
     {
         _lake.File("people.csv", "id,name\n1,alice\n2\n3,carol,x\n4,dan\n");

@@ -193,7 +193,7 @@ public sealed class SqlCommandTests : IDisposable
         Assert.StartsWith($"1 malformed row(s) of raw__shop.items quarantined under {folder}{Path.DirectorySeparatorChar}", result.Stderr);
     }
 
-    [Fact(Skip = EngineBugs.ParquetRead)]
+    [Fact]
     public void Reads_parquet_tables()
     {
         _lake.CreateParquetTable("raw__shop", "items", "id INT, name STRING", [[1, "pen"], [2, "ink"]]);
