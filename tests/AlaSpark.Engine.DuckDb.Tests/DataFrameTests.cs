@@ -147,3 +147,35 @@ public class DataFrameTests
         Assert.Null(legacy.Session.Sql("SELECT 1 / 0 AS x").Collect()[0]["x"]);
     }
 }
+
+public class SqlShapeTests
+{
+    [Fact]
+    public void Order_by_a_column_the_select_dropped_works_as_in_Spark()
+    {
+        using var lake = new TempLake();
+        var rows = lake.Session.CreateDataFrame(Types.StructType.FromDdl("id INT, name STRING"), [[2, "b"], [1, "a"], [3, "c"]])
+            .Select("name").OrderBy(AlaSpark.Functions.Col("id").Desc()).Collect();
+        Assert.Equal(["c", "b", "a"], rows.Select(r => (string)r["name"]!));
+        Assert.Equal(["name"], rows[0].Schema.FieldNames);
+    }
+
+    [Fact]
+    public void Count_star_is_named_count_1_as_in_Spark()
+    {
+        using var lake = new TempLake();
+        var df = lake.Session.CreateDataFrame(Types.StructType.FromDdl("id INT"), [[1], [2]])
+            .Agg(new Column(new Plan.UnresolvedFunction("count", new Plan.UnresolvedStar())));
+        Assert.Equal("count(1)", df.Schema[0].Name);
+        Assert.Equal(2L, df.Collect()[0][0]);
+    }
+
+    [Fact]
+    public void Without_a_header_the_first_line_decides_the_columns()
+    {
+        using var lake = new TempLake();
+        var df = lake.Session.Read.Csv(lake.File("x.csv", "1,a\n2,b\n"));
+        Assert.Equal("struct<_c0:string,_c1:string>", df.Schema.SimpleString);
+        Assert.Equal(2, df.Count());
+    }
+}

@@ -103,12 +103,20 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
         if (options.Get("timestampFormat") is { } tsFormat) args.Add($"timestampformat = {SqlText.String(JavaDateTimePattern.ToStrftime(tsFormat))}");
         if (schema is null)
         {
-            // Spark reads every column as a string unless asked to infer types.
-            args.Add(options.Bool("inferSchema", false) ? "auto_detect = true" : "all_varchar = true");
-            if (!header)
+            if (options.Bool("inferSchema", false))
             {
-                schema = SniffColumnNames(files, args);
-                inferred = true;
+                args.Add("auto_detect = true");
+                if (!header)
+                {
+                    schema = SniffColumnNames(files, args);
+                    inferred = true;
+                }
+            }
+            else
+            {
+                // Spark reads every column as a string, named by the header or _c0, _c1...; the first record decides.
+                var first = CsvHeader.FirstRecord(files[0], options.Char("sep", options.Char("delimiter", ',')), options.Char("quote", '"'), options.Char("escape", '"'));
+                schema = new StructType(first.Select((name, i) => new StructField(header ? UniqueName(name, i, first) : $"_c{i}", StringType.Instance)));
             }
         }
         if (schema is not null)
@@ -197,6 +205,13 @@ internal sealed class FileScanner(DuckDBConnection connection, string defaultBad
             if (!reported.Contains(files[i])) found[i] = CsvQuoteCheck.FindUnterminated(files[i], quote, escape);
         });
         return found.OfType<BadRecord>();
+    }
+
+    /// <summary>Spark's name for a header field: empty names become _c{i}; repeated names get their index appended.</summary>
+    private static string UniqueName(string name, int index, IReadOnlyList<string> all)
+    {
+        if (string.IsNullOrEmpty(name)) return $"_c{index}";
+        return all.Count(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) > 1 ? name + index : name;
     }
 
     /// <summary>Without a header, Spark names columns _c0, _c1, ...</summary>
