@@ -191,6 +191,12 @@ public class ParquetTests
         Assert.Equal(3, result.Files.Count);
         Assert.Contains(result.Files, f => f.PartitionValues["part"] is null && f.RelativePath.StartsWith("part=__HIVE_DEFAULT_PARTITION__/"));
         Assert.Contains(result.Files, f => f.PartitionValues["part"] == "a/b=c d%");
+        var stats = result.Files.Single(f => f.PartitionValues["part"] == "plain").Statistics!;
+        Assert.Equal(new ColumnStatistics(3, 3, 0), stats["id"]);
+        Assert.Equal(new ColumnStatistics(null, null, 1), stats["at"]);
+        var first = result.Files.Single(f => f.PartitionValues["part"] == "a/b=c d%").Statistics!;
+        Assert.Equal(new DateTime(2024, 1, 1, 10, 0, 0, DateTimeKind.Utc), first["at"].Min);
+        Assert.False(first.ContainsKey("part"));
         var back = lake.Session.Read.Schema("id INT, at TIMESTAMP, part STRING").Parquet(location).OrderBy("id").Collect();
         Assert.Equal("a/b=c d%", back[0]["part"]);
         Assert.Null(back[1]["part"]);
