@@ -42,7 +42,8 @@ public sealed class DuckDbEngine : IEngine
     private readonly DuckDBConnection _connection;
     private readonly DuckDbEngineOptions _options;
     private readonly FileScanner _scanner;
-    private readonly Dictionary<DataSource, ScanResult> _scans = new();
+    private readonly Dictionary<(DataSource Source, string Files), ScanResult> _scans = new();
+    private readonly Dictionary<DataSource, ScanResult> _latestScans = new();
     private readonly string _tempDirectory;
     private readonly Lock _gate = new();
 
@@ -70,14 +71,21 @@ public sealed class DuckDbEngine : IEngine
     private PlanCompiler NewCompiler() =>
         new(new ExpressionCompiler(_options.Settings), CompileRead);
 
+    private List<ScanResult>? _scansToRead;
+
     private CompiledRelation CompileRead(Read read)
     {
         var (source, qualifier) = ResolveSource(read);
-        if (!_scans.TryGetValue(source, out var scan))
+        // A source is read once per session while its files stay the same; new or changed files are read again.
+        var files = FileLister.Expand(source.Paths, source.Format);
+        var key = (source, FileScanner.Fingerprint(files));
+        if (!_scans.TryGetValue(key, out var scan))
         {
-            scan = _scanner.Scan(source);
-            _scans[source] = scan;
+            scan = _scanner.Scan(source, files);
+            _scans[key] = scan;
         }
+        _latestScans[source] = scan;
+        _scansToRead?.Add(scan);
         var relation = scan.Relation;
         return qualifier is null ? relation : relation with { Columns = relation.Columns.Select(c => c with { Qualifier = qualifier }).ToList() };
     }
@@ -101,7 +109,17 @@ public sealed class DuckDbEngine : IEngine
     private CompiledRelation CompileToRun(Relation plan)
     {
         var compiler = NewCompiler();
-        var compiled = compiler.Compile(plan);
+        _scansToRead = [];
+        CompiledRelation compiled;
+        try
+        {
+            compiled = compiler.Compile(plan);
+            foreach (var scan in _scansToRead) scan.EnsureRead();
+        }
+        finally
+        {
+            _scansToRead = null;
+        }
         foreach (var name in compiler.Expressions.RequiredSecrets)
             _connection.Execute($"SET VARIABLE {ExpressionCompiler.SecretVariable(name)} = {SqlText.String(_options.Settings.Secret(name)!)}");
         return compiled;
@@ -160,7 +178,7 @@ public sealed class DuckDbEngine : IEngine
         {
             try
             {
-                return _scans.TryGetValue(ResolveSource(source).Source, out var scan) ? scan.Report : null;
+                return _latestScans.TryGetValue(ResolveSource(source).Source, out var scan) ? scan.Report : null;
             }
             catch (AlaSparkException)
             {
@@ -178,6 +196,7 @@ public sealed class DuckDbEngine : IEngine
                 if (scan.TempTable is { } table)
                     _connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(table)}");
             _scans.Clear();
+            _latestScans.Clear();
         }
     }
 

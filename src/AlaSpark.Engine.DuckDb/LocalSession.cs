@@ -1,3 +1,5 @@
+using AlaSpark.Logging;
+
 namespace AlaSpark.Engine.DuckDb;
 
 /// <summary>Opens sessions on the embedded engine (DuckDB in process, catalog and tables under the lake root).</summary>
@@ -15,12 +17,10 @@ public static class LocalSession
         MemoryLimit = context.Conf("alaspark.duckdb.memory_limit"),
         OnScanned = (source, report) =>
         {
-            context.Logger.Information(
-                "Read {Source}: {Files} file(s), {RowsRead} rows read, {RowsPassed} passed on, {RowsQuarantined} quarantined, {RowsDropped} dropped",
-                source, report.Files.Count, report.RowsRead, report.RowsPassed, report.RowsQuarantined, report.RowsDropped);
-            if (report.RowsQuarantined > 0)
-                context.Logger.Warning("{Count} malformed row(s) from {Source} were quarantined under {Location}",
-                    report.RowsQuarantined, source, report.BadRecordsLocation);
+            var log = new PipelineLog(context.Logger);
+            log.SourceRead(source, report.Files.Count, report.RowsRead, report.RowsQuarantined, report.RowsDropped);
+            if (report.RowsQuarantined > 0) log.BadRecordsQuarantined(source, report.RowsQuarantined, report.BadRecordsLocation!);
+            if (report.RowsDropped > 0) log.BadRecordsDropped(source, report.RowsDropped, "malformed (BadRecords = Drop)");
         },
     });
 }

@@ -328,6 +328,7 @@ internal sealed class PlanCompiler
 
     private CompiledRelation CompileSort(Sort sort)
     {
+        if (OrderByHiddenColumns(sort) is { } rewritten) return Compile(rewritten);
         var input = Compile(sort.Input);
         var alias = NextAlias();
         var scope = Scope.Of(input, alias);
@@ -339,6 +340,44 @@ internal sealed class PlanCompiler
         var sql = $"SELECT {string.Join(", ", input.PassThrough(alias))}\nFROM ({SqlText.Indent("\n" + input.Sql)}\n) AS {SqlText.Ident(alias)}\nORDER BY {string.Join(", ", order)}";
         return input with { Sql = sql };
     }
+
+    /// <summary>
+    /// Spark lets ORDER BY name columns the SELECT dropped (<c>SELECT name FROM t ORDER BY id</c>):
+    /// the projection carries them to the sort and they are dropped after it.
+    /// </summary>
+    private Relation? OrderByHiddenColumns(Sort sort)
+    {
+        if (sort.Input is not Project project) return null;
+        var output = Compile(project).Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = sort.Order.SelectMany(o => Attributes(o.Child))
+            .Where(a => !output.Contains(a.NameParts[0]) && !(a.NameParts.Count > 1 && output.Contains(a.NameParts[1])))
+            .DistinctBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        if (missing.Count == 0) return null;
+        var hidden = missing.Select((a, i) => new Alias(a, $"__order_by_{i}")).ToList();
+        var renamed = sort.Order.Select(o => o with { Child = Replace(o.Child, missing, hidden) }).ToValueList();
+        var widened = new Project(project.Input, project.Expressions.Concat(hidden).ToValueList());
+        return new Drop(new Sort(widened, renamed, sort.IsGlobal), hidden.Select(h => h.Name).ToValueList());
+    }
+
+    private static IEnumerable<UnresolvedAttribute> Attributes(Expression e) => e switch
+    {
+        UnresolvedAttribute a => [a],
+        UnresolvedFunction f => f.Arguments.SelectMany(Attributes),
+        Alias a => Attributes(a.Child),
+        Cast c => Attributes(c.Child),
+        UnresolvedExtractValue x => Attributes(x.Child),
+        _ => [],
+    };
+
+    private static Expression Replace(Expression e, List<UnresolvedAttribute> from, List<Alias> to) => e switch
+    {
+        UnresolvedAttribute a when from.FindIndex(x => string.Equals(x.Name, a.Name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
+            => new UnresolvedAttribute(to[i].Name),
+        UnresolvedFunction f => f with { Arguments = f.Arguments.Select(x => Replace(x, from, to)).ToValueList() },
+        Cast c => c with { Child = Replace(c.Child, from, to) },
+        UnresolvedExtractValue x => x with { Child = Replace(x.Child, from, to) },
+        _ => e,
+    };
 
     private CompiledRelation CompileLimit(Limit limit)
     {

@@ -27,11 +27,13 @@ internal static class Udfs
 
     public static void Register(DuckDBConnection connection)
     {
-        var pure = new ScalarFunctionOptions { IsPureFunction = true };
+        // DuckDB.NET calls a scalar function for NULL rows too: every function here checks IsValid.
+        var pure = new ScalarFunctionOptions { IsPureFunction = true, HandlesNulls = true };
         connection.RegisterScalarFunction<byte[], int, string>(Sha2, (readers, writer, count) =>
         {
             for (ulong i = 0; i < count; i++)
             {
+                if (!readers[0].IsValid(i) || !readers[1].IsValid(i)) { writer.WriteNull(i); continue; }
                 var bytes = Read<byte[]>(readers[0], i);
                 var hash = readers[1].GetValue<int>(i) switch
                 {
@@ -46,7 +48,10 @@ internal static class Udfs
         connection.RegisterScalarFunction<byte[], long>(Crc32, (readers, writer, count) =>
         {
             for (ulong i = 0; i < count; i++)
+            {
+                if (!readers[0].IsValid(i)) { writer.WriteNull(i); continue; }
                 writer.WriteValue((long)ComputeCrc32(Read<byte[]>(readers[0], i)), i);
+            }
         }, pure, false);
         connection.RegisterScalarFunction<string, string, string>(HmacSha256, (readers, writer, count) =>
         {
@@ -54,6 +59,7 @@ internal static class Udfs
             string? keyText = null;
             for (ulong i = 0; i < count; i++)
             {
+                if (!readers[0].IsValid(i) || !readers[1].IsValid(i)) { writer.WriteNull(i); continue; }
                 var k = readers[1].GetValue<string>(i);
                 if (!ReferenceEquals(k, keyText) && k != keyText) { keyText = k; key = Encoding.UTF8.GetBytes(k); }
                 var mac = HMACSHA256.HashData(key!, Encoding.UTF8.GetBytes(readers[0].GetValue<string>(i)));
@@ -63,20 +69,36 @@ internal static class Udfs
         RegisterHashes(connection);
         connection.RegisterScalarFunction<string, string>(Soundex, (readers, writer, count) =>
         {
-            for (ulong i = 0; i < count; i++) writer.WriteValue(SparkSoundex(readers[0].GetValue<string>(i)), i);
+            for (ulong i = 0; i < count; i++)
+            {
+                if (!readers[0].IsValid(i)) writer.WriteNull(i);
+                else writer.WriteValue(SparkSoundex(readers[0].GetValue<string>(i)), i);
+            }
         }, pure, false);
         connection.RegisterScalarFunction<byte[], string>(Utf8Text, (readers, writer, count) =>
         {
             // Invalid UTF-8 becomes U+FFFD, as Java's new String(bytes, UTF_8) does.
-            for (ulong i = 0; i < count; i++) writer.WriteValue(Encoding.UTF8.GetString(Read<byte[]>(readers[0], i)), i);
+            for (ulong i = 0; i < count; i++)
+            {
+                if (!readers[0].IsValid(i)) writer.WriteNull(i);
+                else writer.WriteValue(Encoding.UTF8.GetString(Read<byte[]>(readers[0], i)), i);
+            }
         }, pure, false);
         connection.RegisterScalarFunction<double, string>(JavaDoubleText, (readers, writer, count) =>
         {
-            for (ulong i = 0; i < count; i++) writer.WriteValue(JavaText.Double(readers[0].GetValue<double>(i)), i);
+            for (ulong i = 0; i < count; i++)
+            {
+                if (!readers[0].IsValid(i)) writer.WriteNull(i);
+                else writer.WriteValue(JavaText.Double(readers[0].GetValue<double>(i)), i);
+            }
         }, pure, false);
         connection.RegisterScalarFunction<float, string>(JavaFloatText, (readers, writer, count) =>
         {
-            for (ulong i = 0; i < count; i++) writer.WriteValue(JavaText.Float(readers[0].GetValue<float>(i)), i);
+            for (ulong i = 0; i < count; i++)
+            {
+                if (!readers[0].IsValid(i)) writer.WriteNull(i);
+                else writer.WriteValue(JavaText.Float(readers[0].GetValue<float>(i)), i);
+            }
         }, pure, false);
     }
 

@@ -28,6 +28,7 @@ internal static class BadRecordWriter
                 writer.WriteString("reason", r.Reason);
                 writer.WriteEndObject();
                 writer.Flush();
+                writer.Reset();
                 stream.WriteByte((byte)'\n');
             }
         }

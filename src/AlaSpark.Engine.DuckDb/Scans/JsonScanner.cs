@@ -17,12 +17,25 @@ internal static class JsonScanner
 {
     public delegate ScanReport BadRecordHandler(IReadOnlyList<string> files, long passed, IReadOnlyList<BadRecord> bad, string mode, string? badRecordsPath);
 
-    public static ScanResult Scan(DuckDBConnection connection, IReadOnlyList<string> files, StructType? schema, ReadOptions options, string name, BadRecordHandler onBad)
+    public static ScanResult Scan(DuckDBConnection connection, IReadOnlyList<string> files, StructType? schema, ReadOptions options, string name,
+        BadRecordHandler onBad, Func<ScanReport, ScanReport> report)
     {
         var multiLine = options.Bool("multiLine", false);
+        var inferred = schema is null;
         schema ??= Infer(files, multiLine);
         if (schema.Count == 0)
             throw new AlaSparkException($"No JSON object with fields was found in {string.Join(", ", files)}; give the reader a schema.");
+        var bindings = schema.Fields.Select(f => new ColumnBinding(f.Name, f.Name, f.DataType, f.Nullable)).ToList();
+        var select = string.Join(", ", bindings.Select(b => SqlText.Ident(b.SqlName)).Append(SqlText.Ident(CompiledRelation.InputFileColumn)));
+        var relation = new CompiledRelation($"SELECT {select} FROM {SqlText.Ident(name)}", bindings, CompiledRelation.InputFileColumn);
+        var known = schema;
+        ScanReport Stage() => report(Load(connection, files, known, options, name, onBad, multiLine));
+        return inferred ? new ScanResult(relation, Stage(), name) : new ScanResult(relation, Stage, name);
+    }
+
+    private static ScanReport Load(DuckDBConnection connection, IReadOnlyList<string> files, StructType schema, ReadOptions options, string name,
+        BadRecordHandler onBad, bool multiLine)
+    {
         var bad = new List<BadRecord>();
         var temp = Path.Combine(Path.GetTempPath(), $"{name}_{Guid.NewGuid():N}.json");
         long passed = 0;
@@ -52,6 +65,7 @@ internal static class JsonScanner
                         writer.WriteString(CompiledRelation.InputFileColumn, file);
                         writer.WriteEndObject();
                         writer.Flush();
+                        writer.Reset();
                         output.BaseStream.WriteByte((byte)'\n');
                         passed++;
                     }
@@ -62,9 +76,7 @@ internal static class JsonScanner
                 .Append($"{SqlText.String(CompiledRelation.InputFileColumn)}: 'VARCHAR'");
             connection.Execute(
                 $"CREATE TEMP TABLE {SqlText.Ident(name)} AS SELECT * FROM read_json({SqlText.String(temp)}, format = 'newline_delimited', columns = {{{string.Join(", ", columns)}}})");
-            var bindings = schema.Fields.Select(f => new ColumnBinding(f.Name, f.Name, f.DataType, f.Nullable)).ToList();
-            var select = string.Join(", ", bindings.Select(b => SqlText.Ident(b.SqlName)).Append(SqlText.Ident(CompiledRelation.InputFileColumn)));
-            return new ScanResult(new CompiledRelation($"SELECT {select} FROM {SqlText.Ident(name)}", bindings, CompiledRelation.InputFileColumn), report, name);
+            return report;
         }
         finally
         {

@@ -46,7 +46,14 @@ public sealed record FileWriteResult(StructType Schema, long Rows, IReadOnlyList
 
 /// <summary>One written data file: its path relative to the table folder, its partition values
 /// (unescaped; null for a null partition value), its size and row count.</summary>
-public sealed record WrittenFile(string RelativePath, IReadOnlyDictionary<string, string?> PartitionValues, long SizeInBytes, long Rows);
+public sealed record WrittenFile(string RelativePath, IReadOnlyDictionary<string, string?> PartitionValues, long SizeInBytes, long Rows)
+{
+    /// <summary>Per-column statistics of the file's data columns (by column path, nested fields joined with '.'), when known.</summary>
+    public IReadOnlyDictionary<string, ColumnStatistics>? Statistics { get; init; }
+}
+
+/// <summary>The minimum, maximum (as CLR values of the column's type; null when unknown) and null count of a column in a file.</summary>
+public sealed record ColumnStatistics(object? Min, object? Max, long NullCount);
 
 /// <summary>The outcome of reading a file source with bad-record handling.</summary>
 /// <param name="Files">The files read.</param>

@@ -54,6 +54,8 @@ public static class ExpressionPrinter
                 return sb.Append(" END").ToString();
             }
         }
+        // Spark shows count(*) as count(1).
+        if (f.Name == "count" && args.Count == 1 && args[0] is UnresolvedStar) return "count(1)";
         var distinct = f.IsDistinct ? "DISTINCT " : "";
         return $"{f.Name}({distinct}{string.Join(", ", args.Select(Print))})";
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AlaSpark;
 
 /// <summary>One step of a table's lineage: a processor and its arguments.</summary>
@@ -38,14 +36,22 @@ public sealed record ProcessedTable
 
     public string? PipelineName => Source.PipelineName;
 
+    /// <summary>The standard log, with this table's pipeline and name as context.</summary>
+    internal Logging.PipelineLog Log
+    {
+        get
+        {
+            var log = new Logging.PipelineLog(Session.Logger).ForTable(Source.FullName);
+            return PipelineName is null ? log : log.ForPipeline(PipelineName);
+        }
+    }
+
     /// <summary>Applies a 1:1 processor.</summary>
     public ProcessedTable Apply(ToTableProcessor processor)
     {
         var step = new LineageStep(processor.Name, processor.DescribeArguments());
-        var watch = Stopwatch.StartNew();
         var result = processor.Apply(this);
-        Session.Logger.ForContext("Pipeline", PipelineName).ForContext("Table", Source.FullName).ForContext("Step", Lineage.Count + 1)
-            .Information("Applied {Processor} {Arguments} in {ElapsedMs} ms", step.Processor, step.Arguments, watch.ElapsedMilliseconds);
+        Log.ProcessorApplied(Lineage.Count + 1, step.Processor, step.Arguments);
         return result with { Lineage = [.. Lineage, step] };
     }
 

@@ -180,7 +180,9 @@ internal sealed class DdlParser
         var start = _pos;
         while (!AtEnd && char.IsAsciiDigit(_text[_pos])) _pos++;
         if (start == _pos) throw Error("expected a number");
-        return int.Parse(_text.AsSpan(start, _pos - start), System.Globalization.CultureInfo.InvariantCulture);
+        return int.TryParse(_text.AsSpan(start, _pos - start), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw Error("the number is too large");
     }
 
     private string StringLiteral()

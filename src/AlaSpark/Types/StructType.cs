@@ -21,8 +21,18 @@ public sealed record StructField(string Name, DataType DataType, bool Nullable =
         };
     }
 
-    /// <summary>The field in DDL form: <c>`name` type [NOT NULL]</c>.</summary>
-    public string ToDdl() => $"{DdlParser.QuoteIdentifier(Name)} {DataType.SimpleString.ToUpperInvariant()}{(Nullable ? "" : " NOT NULL")}";
+    /// <summary>The field in DDL form: <c>`name` TYPE [NOT NULL] [COMMENT '...']</c>.</summary>
+    public string ToDdl() =>
+        $"{DdlParser.QuoteIdentifier(Name)} {DdlType(DataType)}{(Nullable ? "" : " NOT NULL")}{(Comment is null ? "" : " COMMENT '" + Comment.Replace("\\", "\\\\").Replace("'", "\\'") + "'")}";
+
+    /// <summary>A type in DDL form; nested field names are quoted where needed.</summary>
+    public static string DdlType(DataType type) => type switch
+    {
+        StructType s => "STRUCT<" + string.Join(", ", s.Fields.Select(f => $"{DdlParser.QuoteIdentifier(f.Name)}: {DdlType(f.DataType)}{(f.Nullable ? "" : " NOT NULL")}")) + ">",
+        ArrayType a => $"ARRAY<{DdlType(a.ElementType)}>",
+        MapType m => $"MAP<{DdlType(m.KeyType)}, {DdlType(m.ValueType)}>",
+        _ => type.SimpleString.ToUpperInvariant(),
+    };
 }
 
 /// <summary>
@@ -94,22 +104,40 @@ public sealed record StructType : DataType, IEnumerable<StructField>
             ?? throw new AlaSparkException($"The schema JSON is not a struct: {Truncate(json)}");
     }
 
-    /// <summary>A readable tree, like Spark's <c>printSchema()</c>.</summary>
+    /// <summary>The schema as a tree, exactly like Spark's <c>printSchema()</c>.</summary>
     public string TreeString()
     {
         var sb = new System.Text.StringBuilder("root\n");
-        AppendTree(sb, this, 1);
+        foreach (var f in Fields) AppendTree(sb, f.Name, f.DataType, $"nullable = {Lower(f.Nullable)}", " |");
         return sb.ToString();
     }
 
-    private static void AppendTree(System.Text.StringBuilder sb, StructType type, int depth)
+    private static string Lower(bool b) => b ? "true" : "false";
+
+    private static string TreeName(DataType type) => type switch
     {
-        foreach (var f in type.Fields)
+        StructType => "struct",
+        ArrayType => "array",
+        MapType => "map",
+        _ => type.JsonName,
+    };
+
+    private static void AppendTree(System.Text.StringBuilder sb, string name, DataType type, string nullability, string prefix)
+    {
+        sb.Append(prefix).Append("-- ").Append(name).Append(": ").Append(TreeName(type)).Append(" (").Append(nullability).Append(")\n");
+        var inner = prefix + "    |";
+        switch (type)
         {
-            sb.Append(string.Concat(Enumerable.Repeat(" |   ", depth - 1))).Append(" |-- ")
-              .Append(f.Name).Append(": ").Append(f.DataType is StructType ? "struct" : f.DataType.SimpleString)
-              .Append(" (nullable = ").Append(f.Nullable ? "true" : "false").Append(")\n");
-            if (f.DataType is StructType nested) AppendTree(sb, nested, depth + 1);
+            case StructType st:
+                foreach (var f in st.Fields) AppendTree(sb, f.Name, f.DataType, $"nullable = {Lower(f.Nullable)}", inner);
+                break;
+            case ArrayType a:
+                AppendTree(sb, "element", a.ElementType, $"containsNull = {Lower(a.ContainsNull)}", inner);
+                break;
+            case MapType m:
+                sb.Append(inner).Append("-- key: ").Append(TreeName(m.KeyType)).Append('\n');
+                AppendTree(sb, "value", m.ValueType, $"valueContainsNull = {Lower(m.ValueContainsNull)}", inner);
+                break;
         }
     }
 

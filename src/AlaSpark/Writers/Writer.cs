@@ -69,7 +69,6 @@ public sealed class ParquetWriter : Writer
         var watch = Stopwatch.StartNew();
         var (name, location, partitions, schema) = Prepare(table, database, options);
         var target = $"{database}.{name}";
-        var log = session.Logger.ForContext("Pipeline", table.PipelineName).ForContext("Table", target);
         session.Catalog.TryGetTable(database, name, out var existing);
         if (existing is not null && existing.Format != "parquet")
             throw new AlaSparkException($"The table {target} is a {existing.Format} table; the Parquet writer can't write to it.");
@@ -78,7 +77,7 @@ public sealed class ParquetWriter : Writer
             throw new AlaSparkException($"The table {target} already exists at {existing!.Location} (mode ErrorIfExists). Use Append or Overwrite.");
         if (dataExists && options.Mode == WriteMode.Ignore)
         {
-            log.Information("Skipped writing {Table}: it exists and the mode is Ignore", target);
+            session.Logger.Information("Skipped writing {Table}: it exists and the mode is Ignore", target);
             return new WrittenTable(database, name, existing!.Location, "parquet", existing.Schema ?? schema, existing.PartitionColumns, 0, 0, 0, watch.Elapsed, table.Lineage) { Skipped = true };
         }
         var finalSchema = schema;
@@ -106,8 +105,7 @@ public sealed class ParquetWriter : Writer
             SourceTable = table.Source.FullName,
             Partitions = result.Files.Select(f => Path.GetDirectoryName(f.RelativePath) ?? "").Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
-        log.Information("Wrote {Rows} rows in {Files} file(s), {Bytes} bytes, to {Table} at {Location} in {ElapsedMs} ms",
-            written.Rows, written.Files, written.Bytes, target, location, (long)watch.Elapsed.TotalMilliseconds);
+        table.Log.TableWritten(target, written.Rows, written.Files, written.Bytes, watch.Elapsed);
         return written;
     }
 }

@@ -1,0 +1,37 @@
+using AlaSpark.Logging;
+
+namespace AlaSpark;
+
+/// <summary>
+/// A pipeline a job assembly can run: its name, what it reads, does and writes (as data, for
+/// <c>list</c>, <c>describe</c> and <c>lineage</c>), and how to run it. The source generator
+/// implements it for each <c>[Pipeline]</c> class; <see cref="PipelineDefinition"/> builds one in code.
+/// </summary>
+public interface IPipeline
+{
+    string Name { get; }
+
+    PipelineDescription Description { get; }
+
+    /// <summary>Runs the pipeline; returns the tables it wrote.</summary>
+    IReadOnlyList<WrittenTable> Run(PipelineContext context);
+}
+
+/// <summary>What a running pipeline gets: the session and the standard log.</summary>
+public sealed record PipelineContext(AlaSparkSession Session, PipelineLog Log, CancellationToken Cancellation = default);
+
+/// <summary>A pipeline's source, as data.</summary>
+public sealed record SourceDescription(string Reader, string Database, string Table, string? Path, BadRecordsMode BadRecords, bool IsStream);
+
+/// <summary>One processor step, as data.</summary>
+public sealed record StepDescription(string Processor, string Arguments);
+
+/// <summary>A pipeline's sink, as data.</summary>
+public sealed record SinkDescription(string Writer, string Database, string Table, IReadOnlyList<string> PartitionBy, WriteMode Mode, bool MergeSchema, bool IsStream);
+
+/// <summary>Everything a pipeline reads, does and writes, without running it.</summary>
+public sealed record PipelineDescription(string Name, SourceDescription Source, IReadOnlyList<StepDescription> Steps, IReadOnlyList<SinkDescription> Sinks)
+{
+    /// <summary>The lineage graph: source table -> processors -> sink tables.</summary>
+    public LineageGraph Lineage => LineageGraph.Of(this);
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using AlaSpark.Naming;
+using AlaSpark.Types;
+
+namespace AlaSpark;
+
+/// <summary>
+/// A pipeline built in code with the fluent API: one source, processors in order, one or more
+/// sinks. What the <c>[Pipeline]</c> attributes declare, this states directly.
+/// </summary>
+public sealed partial class PipelineDefinition : IPipeline
+{
+    private readonly List<ToTableProcessor> _processors = [];
+    private readonly List<(Func<Writer> Writer, SinkDescription Description, WriteOptions Options)> _sinks = [];
+    private Func<Reader>? _reader;
+    private SourceDescription? _source;
+    private StructType? _schema;
+
+    public PipelineDefinition(string name)
+    {
+        var check = NamingRules.Check(NameKind.Pipeline, name);
+        if (!check.IsValid) throw new AlaSparkException(NamingRules.FormatMessage(check));
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Reads <c>database.table</c> from the catalog with a reader of type <typeparamref name="TReader"/>.</summary>
+    /// <param name="path">Overrides the catalog's location; <c>{{ key }}</c> reads a key of the job's config.</param>
+    /// <param name="schema">The columns, when the catalog doesn't know them (or to override it).</param>
+    public PipelineDefinition ReadFrom<TReader>(string database, string table, BadRecordsMode badRecords = BadRecordsMode.Quarantine,
+        string? path = null, StructType? schema = null) where TReader : Reader, new()
+    {
+        if (_source is not null) throw new AlaSparkException($"The pipeline '{Name}' already has a source; a pipeline reads one source.");
+        _reader = () => new TReader { BadRecords = badRecords };
+        _source = new SourceDescription(typeof(TReader).Name, database, table, path, badRecords, IsStream: false);
+        _schema = schema;
+        return this;
+    }
+
+    public PipelineDefinition Apply(ToTableProcessor processor)
+    {
+        _processors.Add(processor);
+        return this;
+    }
+
+    /// <summary>Writes to <c>database.table</c> with a writer of type <typeparamref name="TWriter"/>.</summary>
+    public PipelineDefinition WriteTo<TWriter>(string database, string table, WriteOptions? options = null) where TWriter : Writer, new()
+    {
+        var o = (options ?? new WriteOptions()) with { TableName = table };
+        _sinks.Add((() => new TWriter(), new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], o.Mode, o.MergeSchema, IsStream: false), o));
+        return this;
+    }
+
+    public PipelineDescription Description => new(
+        Name,
+        _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source."),
+        _processors.Select(p => new StepDescription(p.Name, p.DescribeArguments())).ToList(),
+        _sinks.Select(s => s.Description).ToList());
+
+    /// <summary>The table as it is just before the sinks, for describing a pipeline without running it.</summary>
+    public ProcessedTable Build(AlaSparkSession session, Action<int, ProcessedTable>? afterStep = null)
+    {
+        var source = _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source.");
+        var table = session.Catalog.Database(source.Database).Table(source.Table).SetPipelineName(Name);
+        if (source.Path is { } path) table = table.WithLocation(Render(path, session));
+        if (_schema is not null) table = table.WithSchema(_schema);
+        var processed = table.Read(_reader!());
+        afterStep?.Invoke(0, processed);
+        for (var i = 0; i < _processors.Count; i++)
+        {
+            processed = processed.Apply(_processors[i]);
+            afterStep?.Invoke(i + 1, processed);
+        }
+        return processed;
+    }
+
+    public IReadOnlyList<WrittenTable> Run(PipelineContext context)
+    {
+        if (_sinks.Count == 0) throw new AlaSparkException($"The pipeline '{Name}' has no sink; add one with WriteTo.");
+        var processed = Build(context.Session);
+        var written = new List<WrittenTable>();
+        foreach (var (writer, sink, options) in _sinks)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            written.Add(processed.Write(writer(), sink.Database, options));
+        }
+        return written;
+    }
+
+    /// <summary>Replaces <c>{{ key }}</c> with the job config's value of <c>key</c>.</summary>
+    private string Render(string template, AlaSparkSession session) =>
+        Placeholder().Replace(template, m => session.Config.GetString(m.Groups[1].Value) ?? throw new ConfigurationException(
+            $"The pipeline '{Name}' reads '{template}', but the key '{m.Groups[1].Value}' is not in the job's config ({session.Config.SourceName})."));
+
+    [GeneratedRegex(@"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")]
+    private static partial Regex Placeholder();
+}
