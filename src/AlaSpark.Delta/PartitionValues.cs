@@ -42,6 +42,10 @@ public static partial class PartitionValues
                 _ => throw new FormatException($"{type.SimpleString} can't be a partition column type"),
             };
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new FormatException($"'{text}' is not a {type.SimpleString} partition value: a field is out of range");
+        }
         catch (OverflowException)
         {
             throw new FormatException($"'{text}' is out of the range of {type.SimpleString}" +

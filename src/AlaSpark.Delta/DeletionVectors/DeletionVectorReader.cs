@@ -13,6 +13,7 @@ namespace AlaSpark.Delta.DeletionVectors;
 public static class DeletionVectorReader
 {
     public const int MagicNumber = 1681511377;
+    public const int NativeMagicNumber = 1681511376;
 
     /// <summary>The absolute path of the file holding a vector stored on disk (<c>u</c> or <c>p</c>).</summary>
     public static string FilePath(string tableRoot, DeletionVectorDescriptor dv)
@@ -78,20 +79,44 @@ public static class DeletionVectorReader
         return data;
     }
 
-    /// <summary>Reads Delta's serialized bitmap: the magic number, then a portable 64-bit RoaringBitmap.</summary>
+    /// <summary>
+    /// Reads Delta's serialized bitmap ("RoaringBitmapArray"): the magic number 1681511377 (little-endian)
+    /// then a portable 64-bit RoaringBitmap, which is what the protocol specifies; or the older native layout,
+    /// the magic number 1681511376 (big-endian), a count of 32-bit bitmaps and each one's size and bytes
+    /// (bitmap i holding the values whose high 32 bits are i), which the protocol's inline example uses.
+    /// </summary>
     public static long[] Deserialize(ReadOnlySpan<byte> data, string where = "the deletion vector")
     {
         try
         {
-            if (data.Length < 12) throw new InvalidDataException("it is too short");
+            if (data.Length < 8) throw new InvalidDataException("it is too short");
             var magic = BinaryPrimitives.ReadInt32LittleEndian(data);
-            if (magic != MagicNumber) throw new InvalidDataException($"its magic number is {magic}, not {MagicNumber}");
-            return Roaring.ReadPortable64(data[4..]);
+            if (magic == MagicNumber) return Roaring.ReadPortable64(data[4..]);
+            if (BinaryPrimitives.ReadInt32BigEndian(data) == NativeMagicNumber) return ReadNative(data[4..]);
+            throw new InvalidDataException($"its magic number is {magic}, not {MagicNumber}");
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentOutOfRangeException or IndexOutOfRangeException)
         {
             throw new InvalidDataException($"{Capitalize(where)} is not a valid Delta deletion vector: {e.Message}", e);
         }
+    }
+
+    private static long[] ReadNative(ReadOnlySpan<byte> data)
+    {
+        var count = BinaryPrimitives.ReadInt32BigEndian(data);
+        if (count < 0) throw new InvalidDataException($"{count} bitmaps");
+        var position = 4;
+        var result = new List<long>();
+        for (long high = 0; high < count; high++)
+        {
+            var size = BinaryPrimitives.ReadInt32BigEndian(data[position..]);
+            position += 4;
+            if (size < 0 || position + size > data.Length) throw new InvalidDataException($"bitmap {high} of {size} bytes overruns the data");
+            var prefix = high << 32;
+            Roaring.Read32(data.Slice(position, size), low => result.Add(prefix | low));
+            position += size;
+        }
+        return result.ToArray();
     }
 
     private static string FormatUuid(byte[] b) => Convert.ToHexStringLower(b) is var h
