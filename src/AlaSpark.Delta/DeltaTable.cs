@@ -129,20 +129,20 @@ public sealed class DeltaTable
 
     /// <summary>
     /// The actions of each version from <paramref name="fromVersion"/> to the latest, in order, read lazily (for
-    /// streaming). A version whose commit file is gone is an error naming the earliest available; so is a
-    /// protocol change to a protocol AlaSpark can't read.
+    /// streaming). Nothing when <paramref name="fromVersion"/> is after the latest version (no new commits yet).
+    /// A version whose commit file is gone is an error naming the earliest available; so is a protocol change to
+    /// a protocol AlaSpark can't read.
     /// </summary>
     public IEnumerable<DeltaVersionChanges> GetChanges(long fromVersion)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(fromVersion);
         Log.EnsureExists();
         var commits = Log.Commits(fromVersion);
         if (commits.Count == 0 || commits[0].Version != fromVersion)
         {
             var range = Log.Range();
             var earliestCommit = Log.Commits(0).FirstOrDefault()?.Version;
-            if (fromVersion > range.LatestVersion)
-                throw new DeltaVersionNotFoundException(Path,
-                    $"Table {Path} has no version {fromVersion}: the latest version is {range.LatestVersion}.", range.EarliestVersion, range.LatestVersion);
+            if (fromVersion > range.LatestVersion) return Array.Empty<DeltaVersionChanges>();
             throw new DeltaVersionNotFoundException(Path,
                 $"Table {Path} no longer has the commit of version {fromVersion}: the earliest commit in its log is version {earliestCommit?.ToString() ?? "none"} (the latest version is {range.LatestVersion}).",
                 earliestCommit ?? range.EarliestVersion, range.LatestVersion);

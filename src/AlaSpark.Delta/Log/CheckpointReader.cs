@@ -18,12 +18,20 @@ namespace AlaSpark.Delta.Log;
 /// </summary>
 internal static class CheckpointReader
 {
+    // Decimals that System.Decimal can't hold (in stats_parsed) must not fail the read. (Strings come back as
+    // ReadOnlyMemory<char>; Parquet.Net's switch for that is process-wide, so it is left alone.)
+    private static readonly Parquet.ParquetOptions ReadOptions = new()
+    {
+        UseBigDecimal = true,
+        UseDateOnlyTypeForDates = true,
+    };
+
     public static IReadOnlyList<DeltaAction> ReadParquet(ILogStore store, string path)
     {
         using var stream = store.OpenRead(path);
         // Parquet.Net needs a seekable stream; local files are.
         Stream input = stream.CanSeek ? stream : Buffer(stream);
-        var result = ParquetSerializer.DeserializeUntypedAsync(input).ConfigureAwait(false).GetAwaiter().GetResult();
+        var result = ParquetSerializer.DeserializeUntypedAsync(input, ReadOptions).ConfigureAwait(false).GetAwaiter().GetResult();
         var actions = new List<DeltaAction>(result.Data.Count);
         foreach (var row in result.Data)
         {
@@ -80,6 +88,7 @@ internal static class CheckpointReader
             case DateOnly date: return JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             case TimeSpan ts: return JsonValue.Create(ts.ToString("c", CultureInfo.InvariantCulture));
             case byte[] bytes: return JsonValue.Create(Convert.ToBase64String(bytes));
+            case ReadOnlyMemory<byte> memory: return JsonValue.Create(Convert.ToBase64String(memory.Span));
             case IDictionary dictionary:
             {
                 var obj = new JsonObject();
