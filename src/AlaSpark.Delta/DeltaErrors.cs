@@ -7,3 +7,76 @@ public class DeltaException : AlaSparkException
 
     public DeltaException(string message, Exception inner) : base(message, inner) { }
 }
+
+/// <summary>The path holds no Delta table: no <c>_delta_log</c> folder, or one without commits or checkpoints.</summary>
+public sealed class DeltaTableNotFoundException : DeltaException
+{
+    public DeltaTableNotFoundException(string tablePath, string reason)
+        : base($"No Delta table at {tablePath}: {reason}") => TablePath = tablePath;
+
+    public string TablePath { get; }
+}
+
+/// <summary>
+/// The table needs a reader protocol version or a reader feature that AlaSpark does not support
+/// (<see cref="Feature"/> is null when it is the protocol version itself).
+/// </summary>
+public sealed class DeltaUnsupportedFeatureException : DeltaException
+{
+    public DeltaUnsupportedFeatureException(string tablePath, long version, string? feature, string message)
+        : base(message)
+    {
+        TablePath = tablePath;
+        Version = version;
+        Feature = feature;
+    }
+
+    public string TablePath { get; }
+    public long Version { get; }
+    public string? Feature { get; }
+}
+
+/// <summary>
+/// The log can't be replayed into a valid snapshot: a missing protocol or metadata, versions that are not
+/// contiguous, a commit that is not valid JSON, an unreadable or incomplete checkpoint.
+/// </summary>
+public sealed class DeltaLogCorruptException : DeltaException
+{
+    public DeltaLogCorruptException(string tablePath, long? version, string message, Exception? inner = null)
+        : base(message, inner ?? new InvalidDataException(message))
+    {
+        TablePath = tablePath;
+        Version = version;
+    }
+
+    public string TablePath { get; }
+    public long? Version { get; }
+}
+
+/// <summary>
+/// A version or timestamp asked for is not available: after the latest version, or before the earliest one
+/// the log can still reconstruct. The message names the earliest and latest available.
+/// </summary>
+public sealed class DeltaVersionNotFoundException : DeltaException
+{
+    public DeltaVersionNotFoundException(string tablePath, string message, long earliest, long latest)
+        : base(message)
+    {
+        TablePath = tablePath;
+        EarliestVersion = earliest;
+        LatestVersion = latest;
+    }
+
+    public string TablePath { get; }
+    public long EarliestVersion { get; }
+    public long LatestVersion { get; }
+}
+
+/// <summary>A put-if-absent write found the file already there: another writer committed that version first.</summary>
+public sealed class DeltaFileAlreadyExistsException : DeltaException
+{
+    public DeltaFileAlreadyExistsException(string path)
+        : base($"The file {path} already exists.") => FilePath = path;
+
+    public string FilePath { get; }
+}

@@ -34,8 +34,13 @@ internal static partial class SchemaJson
     {
         if (node is not JsonObject obj) throw new AlaSparkException("A struct field in the schema JSON is not an object.");
         var name = obj["name"]?.GetValue<string>() ?? throw new AlaSparkException("A struct field in the schema JSON has no name.");
-        var comment = (obj["metadata"] as JsonObject)?["comment"]?.GetValue<string>();
-        return new StructField(name, ReadType(Required(obj, "type")), obj["nullable"]?.GetValue<bool>() ?? true, comment);
+        var metadataObject = obj["metadata"] as JsonObject;
+        var comment = metadataObject?["comment"]?.GetValue<string>();
+        var field = new StructField(name, ReadType(Required(obj, "type")), obj["nullable"]?.GetValue<bool>() ?? true, comment);
+        if (metadataObject is null || metadataObject.Count == 0) return field;
+        var metadata = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (key, value) in metadataObject) metadata[key] = value?.DeepClone();
+        return field with { Metadata = new System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonNode?>(metadata) };
     }
 
     private static JsonNode Required(JsonObject obj, string key) =>

@@ -8,9 +8,28 @@ namespace AlaSpark.Types;
 /// <summary>A named, typed column of a <see cref="StructType"/>.</summary>
 public sealed record StructField(string Name, DataType DataType, bool Nullable = true, string? Comment = null)
 {
+    private static readonly IReadOnlyDictionary<string, JsonNode?> NoMetadata =
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonNode?>(new Dictionary<string, JsonNode?>());
+
+    /// <summary>
+    /// The field's whole <c>metadata</c> object from Spark's JSON schema format, in file order (Delta keeps
+    /// column mapping, type changes, invariants and collations here). Empty for fields built in code or
+    /// from DDL. The comment is also here under <c>comment</c> when it came from JSON, but
+    /// <see cref="Comment"/> is what counts. Metadata is not part of equality: two fields equal in name,
+    /// type, nullability and comment are equal. Treat the nodes as read-only.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonNode?> Metadata { get; init; } = NoMetadata;
+
+    public bool Equals(StructField? other) =>
+        other is not null && Name == other.Name && DataType.Equals(other.DataType) && Nullable == other.Nullable && Comment == other.Comment;
+
+    public override int GetHashCode() => HashCode.Combine(Name, DataType, Nullable, Comment);
+
     public JsonObject ToJson()
     {
         var metadata = new JsonObject();
+        foreach (var (key, value) in Metadata)
+            if (key != "comment") metadata[key] = value?.DeepClone();
         if (Comment is not null) metadata["comment"] = Comment;
         return new JsonObject
         {
