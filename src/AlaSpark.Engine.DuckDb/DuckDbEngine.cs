@@ -76,13 +76,30 @@ public sealed class DuckDbEngine : IEngine
     private CompiledRelation CompileRead(Read read)
     {
         var (source, qualifier) = ResolveSource(read);
-        // A source is read once per session while its files stay the same; new or changed files are read again.
-        var files = FileLister.Expand(source.Paths, source.Format);
-        var key = (source, FileScanner.Fingerprint(files));
-        if (!_scans.TryGetValue(key, out var scan))
+        ScanResult? scan;
+        if (source.Format.Equals("delta", StringComparison.OrdinalIgnoreCase))
         {
-            scan = _scanner.Scan(source, files);
-            _scans[key] = scan;
+            // A Delta table is read at a snapshot: a new version is a new scan.
+            if (source.Paths.Count != 1) throw new AlaSparkException("A Delta read takes exactly one table path.");
+            var snapshot = DeltaScanner.Snapshot(source.Paths[0], new ReadOptions(source.Options, "delta"));
+            var key = (source, $"{snapshot.TablePath}@{snapshot.Version}");
+            if (!_scans.TryGetValue(key, out scan))
+            {
+                scan = DeltaScanner.Scan(_connection, snapshot, $"alaspark_delta_{_scans.Count}");
+                _scans[key] = scan;
+                _options.OnScanned?.Invoke(source.Paths[0], scan.Report!);
+            }
+        }
+        else
+        {
+            // A source is read once per session while its files stay the same; new or changed files are read again.
+            var files = FileLister.Expand(source.Paths, source.Format);
+            var key = (source, FileScanner.Fingerprint(files));
+            if (!_scans.TryGetValue(key, out scan))
+            {
+                scan = _scanner.Scan(source, files);
+                _scans[key] = scan;
+            }
         }
         _latestScans[source] = scan;
         _scansToRead?.Add(scan);
