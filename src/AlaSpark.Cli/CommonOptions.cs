@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace AlaSpark.Cli;
 
@@ -17,6 +18,21 @@ internal static class CommonOptions
     public static Option<bool> Json() => new("--json")
     {
         Description = "Print each row as one JSON object on its own line (JSON lines) instead of a table.",
+    };
+
+    /// <summary><c>--limit N</c> / <c>-n N</c>: a whole number, 0 or more (anything else is a usage error).</summary>
+    public static Option<int?> Limit(string description) => new("--limit", "-n")
+    {
+        Description = description,
+        HelpName = "N",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0)
+                return n;
+            r.AddError($"--limit must be a whole number, 0 or more, not '{text}'.");
+            return null;
+        },
     };
 
     /// <summary>The lake folder (absolute), and whether it was given with <c>--lake</c>.</summary>

@@ -5,10 +5,11 @@ using AlaSpark.Types;
 
 namespace AlaSpark.Cli.Commands;
 
-/// <summary><c>alaspark read --format csv|json|parquet &lt;path&gt;...</c>: reads files and prints the rows.</summary>
+/// <summary><c>alaspark read --format csv|json|parquet|delta &lt;path&gt;...</c>: reads files, or a Delta table
+/// (optionally at a version or a time), and prints the rows.</summary>
 internal static class ReadCommand
 {
-    private static readonly string[] Formats = ["csv", "json", "parquet"];
+    private static readonly string[] Formats = ["csv", "json", "parquet", "delta"];
     private static readonly string[] Modes = ["PERMISSIVE", "DROPMALFORMED", "FAILFAST"];
 
     /// <summary>Where malformed rows go without <c>--bad-records</c>: under the lake.</summary>
@@ -18,19 +19,19 @@ internal static class ReadCommand
     {
         var format = new Option<string>("--format", "-f")
         {
-            Description = "The file format: csv, json (JSON lines) or parquet.",
-            HelpName = "csv|json|parquet",
+            Description = "The format: csv, json (JSON lines), parquet, or delta (a Delta table: one folder holding _delta_log).",
+            HelpName = "csv|json|parquet|delta",
             Required = true,
         };
         format.Validators.Add(r =>
         {
             var value = r.GetValueOrDefault<string>();
             if (value is not null && !Formats.Contains(value, StringComparer.OrdinalIgnoreCase))
-                r.AddError($"--format must be csv, json or parquet, not '{value}'.");
+                r.AddError($"--format must be csv, json, parquet or delta, not '{value}'.");
         });
         var paths = new Argument<string[]>("path")
         {
-            Description = "A file, a folder (every file below it, except names starting with '.' or '_') or a glob (*, ?, **, [abc], {a,b}); several may be given.",
+            Description = "A file, a folder (every file below it, except names starting with '.' or '_') or a glob (*, ?, **, [abc], {a,b}); several may be given. With --format delta: the table's folder (one).",
             Arity = ArgumentArity.OneOrMore,
         };
         var schema = new Option<string?>("--schema")
@@ -55,25 +56,58 @@ internal static class ReadCommand
             Description = "Folder for malformed rows (sets the option badRecordsPath). [default: <lake>/_bad_records/cli]",
             HelpName = "DIR",
         };
-        var limit = new Option<int?>("--limit", "-n")
+        var limit = CommonOptions.Limit("Print at most N rows.");
+        var version = new Option<long?>("--version")
         {
-            Description = "Print at most N rows.",
+            Description = "Delta only: read the table as of this version (time travel; sets the option versionAsOf).",
             HelpName = "N",
             CustomParser = r =>
             {
                 var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0)
-                    return n;
-                r.AddError($"--limit must be a whole number, 0 or more, not '{text}'.");
+                if (DeltaTimeTravel.ParseVersion(text) is { } v) return v;
+                r.AddError($"--version must be a table version, a whole number 0 or more, not '{text}'.");
+                return null;
+            },
+        };
+        var timestamp = new Option<DateTimeOffset?>("--timestamp")
+        {
+            Description = "Delta only: read the table as it was at this time, UTC unless it has an offset: the latest version committed at or before it (sets the option timestampAsOf). "
+                          + "E.g. \"2024-01-31 10:00:00\", 2024-01-31, 2024-01-31T10:00:00.5+01:00.",
+            HelpName = "TIME",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (DeltaTimeTravel.ParseTimestamp(text) is { } t) return t;
+                r.AddError($"--timestamp must be a time such as \"2024-01-31 10:00:00\", 2024-01-31 or 2024-01-31T10:00:00Z, not '{text}'.");
                 return null;
             },
         };
         var lake = CommonOptions.Lake("The lake under which malformed rows are kept (<lake>/_bad_records/cli) unless --bad-records is given.");
         var json = CommonOptions.Json();
-        var command = new Command("read", "Read CSV, JSON lines or Parquet files and print the rows.")
+        var command = new Command("read", "Read CSV, JSON lines or Parquet files, or a Delta table (at a version or time), and print the rows.")
         {
-            paths, format, schema, options, badRecords, limit, lake, json,
+            paths, format, schema, options, badRecords, limit, version, timestamp, lake, json,
         };
+        command.Validators.Add(r =>
+        {
+            var isDelta = string.Equals(r.GetValue(format), "delta", StringComparison.OrdinalIgnoreCase);
+            var hasVersion = r.GetResult(version) is not null;
+            var hasTimestamp = r.GetResult(timestamp) is not null;
+            if (hasVersion && hasTimestamp)
+                r.AddError("--version and --timestamp can't be used together: give one of them.");
+            if (!isDelta && r.GetValue(format) is not null)
+            {
+                if (hasVersion) r.AddError("--version is only valid with --format delta.");
+                if (hasTimestamp) r.AddError("--timestamp is only valid with --format delta.");
+            }
+            if (isDelta)
+            {
+                if (r.GetResult(schema) is not null)
+                    r.AddError("--schema can't be used with --format delta: a Delta table has its own schema.");
+                if (r.GetValue(paths) is { Length: > 1 } given)
+                    r.AddError($"--format delta reads one table: give one path, not {given.Length}.");
+            }
+        });
         command.SetAction(result => Run(context, new Request(
             result.GetRequiredValue(format).ToLowerInvariant(),
             result.GetRequiredValue(paths),
@@ -82,12 +116,15 @@ internal static class ReadCommand
             result.GetValue(badRecords),
             result.GetValue(limit),
             CommonOptions.ResolveLake(result, lake, context.Environment).Path,
-            result.GetValue(json))));
+            result.GetValue(json),
+            result.GetValue(version),
+            result.GetValue(timestamp))));
         return command;
     }
 
     private sealed record Request(
-        string Format, string[] Paths, string? Schema, string[] Options, string? BadRecords, int? Limit, string Lake, bool Json);
+        string Format, string[] Paths, string? Schema, string[] Options, string? BadRecords, int? Limit, string Lake, bool Json,
+        long? Version = null, DateTimeOffset? Timestamp = null);
 
     private static int Run(CliContext context, Request request)
     {
@@ -109,6 +146,7 @@ internal static class ReadCommand
         if (options.TryGetValue("badRecordsPath", out var fromOption) && request.BadRecords is not null &&
             env.FullPath(fromOption) != env.FullPath(request.BadRecords))
             throw new ConfigurationException($"--bad-records '{request.BadRecords}' and --option badRecordsPath={fromOption} disagree; give one of them.");
+        if (request.Format == "delta") DeltaTimeTravel.Apply(options, request.Version, request.Timestamp);
         var badRecordsPath = request.BadRecords ?? fromOption;
         options["badRecordsPath"] = badRecordsPath is null ? DefaultBadRecordsPath(request.Lake) : env.FullPath(badRecordsPath);
 
