@@ -90,12 +90,14 @@ internal static class ReadCommand
         };
         command.Validators.Add(r =>
         {
-            var isDelta = string.Equals(r.GetValue(format), "delta", StringComparison.OrdinalIgnoreCase);
+            // Tokens rather than values: a value that failed to parse (or is missing) has its own error.
+            var formatName = r.GetResult(format) is { Tokens: [var token] } ? token.Value : null;
+            var isDelta = string.Equals(formatName, "delta", StringComparison.OrdinalIgnoreCase);
             var hasVersion = r.GetResult(version) is not null;
             var hasTimestamp = r.GetResult(timestamp) is not null;
             if (hasVersion && hasTimestamp)
                 r.AddError("--version and --timestamp can't be used together: give one of them.");
-            if (!isDelta && r.GetValue(format) is not null)
+            if (!isDelta && formatName is not null)
             {
                 if (hasVersion) r.AddError("--version is only valid with --format delta.");
                 if (hasTimestamp) r.AddError("--timestamp is only valid with --format delta.");
@@ -104,8 +106,8 @@ internal static class ReadCommand
             {
                 if (r.GetResult(schema) is not null)
                     r.AddError("--schema can't be used with --format delta: a Delta table has its own schema.");
-                if (r.GetValue(paths) is { Length: > 1 } given)
-                    r.AddError($"--format delta reads one table: give one path, not {given.Length}.");
+                if (r.GetResult(paths) is { Tokens.Count: > 1 and var count })
+                    r.AddError($"--format delta reads one table: give one path, not {count}.");
             }
         });
         command.SetAction(result => Run(context, new Request(
