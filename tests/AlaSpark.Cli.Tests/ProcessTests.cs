@@ -69,4 +69,47 @@ public sealed class ProcessTests : IDisposable
         Assert.Equal("", usage.Stdout);
         Assert.Contains("--no-such-option", usage.Stderr);
     }
+
+    [Fact]
+    public void History_prints_json_lines_on_stdout_and_exits_0()
+    {
+        var table = DeltaGolden.CopyTo("basic-with-inserts-updates", Path.Combine(_lake.Root, "t"));
+        DeltaGolden.SetCommitTimes(table, new DateTime(2023, 10, 18, 0, 9, 8, 16), new DateTime(2023, 10, 18, 0, 9, 22, 295));
+        var result = RunProcess("history", "t", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            "{\"version\":1,\"timestamp\":\"2023-10-18 00:09:22.295\",\"operation\":\"UPDATE\",\"operationParameters\":{\"predicate\":\"[\\\"(id#480 < 50)\\\"]\"}," +
+            "\"operationMetrics\":{\"numRemovedFiles\":\"1\",\"numRemovedBytes\":\"1091\",\"numCopiedRows\":\"0\",\"numDeletionVectorsAdded\":\"0\",\"numDeletionVectorsRemoved\":\"0\"," +
+            "\"numAddedChangeFiles\":\"0\",\"executionTimeMs\":\"4190\",\"numDeletionVectorsUpdated\":\"0\",\"scanTimeMs\":\"3438\",\"numAddedFiles\":\"1\",\"numUpdatedRows\":\"50\"," +
+            "\"numAddedBytes\":\"912\",\"rewriteTimeMs\":\"750\"},\"engineInfo\":\"Apache-Spark/3.5.0 Delta-Lake/3.0.0-SNAPSHOT\"}\n" +
+            "{\"version\":0,\"timestamp\":\"2023-10-18 00:09:08.016\",\"operation\":\"WRITE\",\"operationParameters\":{\"mode\":\"ErrorIfExists\",\"partitionBy\":\"[]\"}," +
+            "\"operationMetrics\":{\"numFiles\":\"2\",\"numOutputRows\":\"100\",\"numOutputBytes\":\"2191\"},\"engineInfo\":\"Apache-Spark/3.5.0 Delta-Lake/3.0.0-SNAPSHOT\"}\n",
+            result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void History_of_a_folder_that_is_not_a_table_exits_1()
+    {
+        var result = RunProcess("history", DeltaGolden.Table("no-delta-log-folder"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith("error: No Delta table at ", result.Stderr);
+    }
+
+    [Fact]
+    public void Read_delta_at_a_version_exits_0_and_a_missing_version_exits_1()
+    {
+        var table = DeltaGolden.Table("time-travel-start-start20");
+        var old = RunProcess("read", "--format", "delta", table, "--version", "0", "--json");
+        var missing = RunProcess("read", "--format", "delta", table, "--version", "2");
+
+        Assert.True(old.ExitCode == 0, old.ToString());
+        Assert.Equal(10, old.Lines.Length);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal("", missing.Stdout);
+        Assert.Contains("has no version 2: the latest available version is 1 (the earliest is 0)", missing.Stderr);
+    }
 }

@@ -213,7 +213,7 @@ public sealed class ReadCommandTests : IDisposable
     [InlineData("--option", "header", "--option 'header' is not key=value")]
     [InlineData("--option", "=true", "--option '=true' is not key=value")]
     [InlineData("--option", "mode=LENIENT", "PERMISSIVE, DROPMALFORMED or FAILFAST")]
-    [InlineData("--format", "xml", "--format must be csv, json or parquet, not 'xml'")]
+    [InlineData("--format", "xml", "--format must be csv, json, parquet or delta, not 'xml'")]
     [InlineData("--limit", "-1", "--limit must be a whole number")]
     [InlineData("--limit", "ten", "--limit must be a whole number")]
     public void Bad_options_are_usage_errors(string option, string value, string expected)

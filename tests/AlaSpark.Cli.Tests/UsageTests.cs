@@ -46,6 +46,7 @@ public sealed class UsageTests : IDisposable
         Assert.Contains("sql <query>", result.Stdout);
         Assert.Contains("read <path>", result.Stdout);
         Assert.Contains("tables", result.Stdout);
+        Assert.Contains("history <path>", result.Stdout);
         Assert.Equal("", result.Stderr);
     }
 
@@ -55,8 +56,21 @@ public sealed class UsageTests : IDisposable
         var result = Cli.Run(_lake.Root, "read", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var option in new[] { "--format", "--schema", "--option", "--bad-records", "--limit", "--lake", "--json" })
+        foreach (var option in new[] { "--format", "--schema", "--option", "--bad-records", "--limit", "--version", "--timestamp", "--lake", "--json" })
             Assert.Contains(option, result.Stdout);
+        Assert.Contains("csv|json|parquet|delta", result.Stdout);
+    }
+
+    [Fact]
+    public void History_help_lists_the_options()
+    {
+        var result = Cli.Run(_lake.Root, "history", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("alaspark history <path> [options]", result.Stdout);
+        foreach (var option in new[] { "--limit", "--json" })
+            Assert.Contains(option, result.Stdout);
+        Assert.DoesNotContain("--lake", result.Stdout);
     }
 
     [Fact]
