@@ -242,3 +242,45 @@ public sealed class ReadDeltaTests : IDisposable
         Assert.Contains(message, bad.Stderr);
     }
 }
+
+public sealed class DeltaTimeTravelTests
+{
+    [Theory]
+    [InlineData("2024-01-31", "2024-01-31T00:00:00.0000000+00:00")]
+    [InlineData("2024-01-31 10:00", "2024-01-31T10:00:00.0000000+00:00")]
+    [InlineData("2024-01-31 10:00:00", "2024-01-31T10:00:00.0000000+00:00")]
+    [InlineData("2024-01-31 10:00:00.123456", "2024-01-31T10:00:00.1234560+00:00")]
+    [InlineData("2024-01-31T10:00:00", "2024-01-31T10:00:00.0000000+00:00")]
+    [InlineData("2024-01-31T10:00:00Z", "2024-01-31T10:00:00.0000000+00:00")]
+    [InlineData("2024-01-31T10:00:00.5+01:00", "2024-01-31T09:00:00.5000000+00:00")]
+    [InlineData("2024-01-31 10:00:00-05:30", "2024-01-31T15:30:00.0000000+00:00")]
+    [InlineData(" 2024-01-31 10:00:00 ", "2024-01-31T10:00:00.0000000+00:00")]
+    public void Timestamps_are_utc_unless_they_name_an_offset(string text, string expected)
+    {
+        var parsed = Commands.DeltaTimeTravel.ParseTimestamp(text);
+
+        Assert.NotNull(parsed);
+        Assert.Equal(expected, parsed.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(TimeSpan.Zero, parsed.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("now")]
+    [InlineData("01/31/2024")]
+    [InlineData("2024-1-31")]
+    [InlineData("2024-01-31 25:00:00")]
+    [InlineData("1706695200")]
+    public void Other_spellings_of_a_time_are_refused(string text) =>
+        Assert.Null(Commands.DeltaTimeTravel.ParseTimestamp(text));
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("42", 42L)]
+    [InlineData("-1", null)]
+    [InlineData("+1", null)]
+    [InlineData(" 1", null)]
+    [InlineData("1e3", null)]
+    public void Versions_are_whole_numbers_0_or_more(string text, long? expected) =>
+        Assert.Equal(expected, Commands.DeltaTimeTravel.ParseVersion(text));
+}
