@@ -71,6 +71,16 @@ public static class DeltaCommitter
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(DeltaCommitter).Assembly.GetName().Version?.ToString() ?? "0");
 
+    /// <summary>
+    /// How commit lines are written: compact, UTF-8 as it is, and only what JSON requires escaped (quotes,
+    /// backslashes, control characters), as Delta on Spark writes them.
+    /// </summary>
+    internal static readonly System.Text.Json.JsonSerializerOptions CommitJson = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public const string CheckpointIntervalKey = "delta.checkpointInterval";
     public const int DefaultCheckpointInterval = 10;
 
@@ -116,11 +126,11 @@ public static class DeltaCommitter
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             if (lastIct is { } previous && timestamp <= previous) timestamp = previous + 1;
             var commitInfo = CommitInfoJson(request, readVersion, blind, timestamp, useIct);
-            var text = new StringBuilder().Append(new JsonObject { [CommitInfo.Key] = commitInfo }.ToJsonString()).Append('\n')
-                .Append(ActionJson.ToCommitText(ordered)).ToString();
+            var text = new StringBuilder().Append(new JsonObject { [CommitInfo.Key] = commitInfo }.ToJsonString(CommitJson)).Append('\n');
+            foreach (var action in ordered) text.Append(new JsonObject { [action.ActionName] = action.ToJson() }.ToJsonString(CommitJson)).Append('\n');
             try
             {
-                table.Store.PutIfAbsent(table.Log.LogFile(LogFileName.Commit(version)), Encoding.UTF8.GetBytes(text));
+                table.Store.PutIfAbsent(table.Log.LogFile(LogFileName.Commit(version)), Encoding.UTF8.GetBytes(text.ToString()));
                 break;
             }
             catch (DeltaFileAlreadyExistsException)

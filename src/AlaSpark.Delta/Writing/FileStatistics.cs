@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AlaSpark.Delta.Json;
 using AlaSpark.Types;
 
 namespace AlaSpark.Delta.Writing;
@@ -43,7 +42,7 @@ public static class FileStatistics
             if (max.Count > 0) result["maxValues"] = max;
             if (nulls.Count > 0) result["nullCount"] = nulls;
         }
-        return result.ToJsonString(JsonRead.Compact);
+        return result.ToJsonString(DeltaCommitter.CommitJson);
     }
 
     private static int NumIndexedColumns(IReadOnlyDictionary<string, string>? configuration) =>

@@ -18,13 +18,13 @@ public static class MetadataFactory
         current with { SchemaString = schema.Json, PartitionColumns = (partitionColumns ?? current.PartitionColumns).ToList() };
 
     /// <summary>A list as a JSON string, as Delta writes <c>partitionBy</c>: <c>["a","b"]</c>.</summary>
-    public static string JsonList(IEnumerable<string> items) => new JsonArray(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()).ToJsonString();
+    public static string JsonList(IEnumerable<string> items) => new JsonArray(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()).ToJsonString(DeltaCommitter.CommitJson);
 
     /// <summary>A map as a JSON string.</summary>
     public static string JsonMap(IReadOnlyDictionary<string, string> map)
     {
         var obj = new JsonObject();
         foreach (var (k, v) in map) obj[k] = v;
-        return obj.ToJsonString();
+        return obj.ToJsonString(DeltaCommitter.CommitJson);
     }
 }
