@@ -148,6 +148,29 @@ public class CheckpointWriterTests
         Assert.Equal(3L, table.Log.ReadLastCheckpoint()!.Version);
     }
 
+    [Fact]
+    public void Null_partition_values_tags_and_deletion_vectors_survive_a_checkpoint()
+    {
+        using var temp = new TempTable();
+        var table = Create(temp.Path);
+        var txn = table.StartTransaction();
+        var add = DataFile(temp.Path, "n", "x", 1) with
+        {
+            PartitionValues = new Dictionary<string, string?> { ["part"] = null },
+            Tags = new Dictionary<string, string?> { ["k"] = "v" },
+            DeletionVector = new DeletionVectorDescriptor("i", "wi5b=000010000siXQKl0rr91000f55c8Xg0@@D72lkbi5=-{L", null, 40, 6),
+        };
+        txn.AddFile(add);
+        txn.Commit("WRITE");
+        CheckpointWriter.Write(table, 1);
+        var file = DeltaTable.ForPath(temp.Path).LatestSnapshot().Files.Single();
+        Assert.Null(file.RawPartitionValues["part"]);
+        Assert.Equal("v", file.Add.Tags!["k"]);
+        Assert.Equal(add.DeletionVector, file.DeletionVector);
+        Assert.Equal(add.Stats, file.Add.Stats);
+        Assert.Equal(1L, DeltaTable.ForPath(temp.Path).LatestSnapshot().CheckpointVersion);
+    }
+
     [Theory]
     [InlineData("interval 2 days", 2 * 24 * 3600)]
     [InlineData("3 hours", 3 * 3600)]

@@ -144,6 +144,31 @@ public class DeltaWriterTests
     }
 
     [Fact]
+    public void Typed_partition_values_are_serialized_per_the_protocol_and_read_back()
+    {
+        using var lake = new TempLake();
+        var schema = StructType.FromDdl("id INT, n BIGINT, d DATE, at TIMESTAMP, ok BOOLEAN, price DECIMAL(6,2)");
+        object?[][] rows =
+        [
+            [1, 42L, new DateOnly(2024, 2, 29), new DateTime(2024, 1, 1, 10, 30, 0, 250, DateTimeKind.Utc), true, 1.5m],
+            [2, null, null, null, null, null],
+        ];
+        Source(lake, schema, ["n", "d", "at", "ok", "price"], rows).Write<DeltaWriter>(Cooked(lake));
+        var path = TablePath(lake);
+        var snapshot = DeltaTable.ForPath(path).LatestSnapshot();
+        var values = snapshot.Files.Select(f => f.RawPartitionValues).OrderBy(v => v["n"] is null).ToList();
+        Assert.Equal(["42", "2024-02-29", "2024-01-01T10:30:00.250000Z", "true", "1.50"], new[] { "n", "d", "at", "ok", "price" }.Select(c => values[0][c]));
+        Assert.All(new[] { "n", "d", "at", "ok", "price" }, c => Assert.Null(values[1][c]));
+        var back = lake.Session.Read.Format("delta").Load(path).OrderBy("id").Collect();
+        Assert.Equal(42L, back[0]["n"]);
+        Assert.Equal(new DateOnly(2024, 2, 29), back[0]["d"]);
+        Assert.Equal(new DateTime(2024, 1, 1, 10, 30, 0, 250, DateTimeKind.Utc), (DateTime)back[0]["at"]!);
+        Assert.Equal(true, back[0]["ok"]);
+        Assert.Equal(1.50m, back[0]["price"]);
+        Assert.All(new[] { "n", "d", "at", "ok", "price" }, c => Assert.Null(back[1][c]));
+    }
+
+    [Fact]
     public void Statistics_of_a_known_file_are_exact()
     {
         using var lake = new TempLake();
@@ -309,6 +334,37 @@ public class DeltaWriterTests
             Assert.Equal(Enumerable.Range(1, threads * writesPerThread).Select(v => (long)v), versions.Order());
             Assert.Equal(Enumerable.Range(0, 1 + threads * writesPerThread).ToList(), Ids(lake.Session.Read.Format("delta").Load(path)));
             Assert.True(File.Exists(Path.Combine(path, "_delta_log", LogFileName.ClassicCheckpoint(10))));
+        }
+        finally
+        {
+            foreach (var other in lakes) other.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Writers_racing_to_create_a_table_all_commit()
+    {
+        const int writers = 3;
+        using var root = new TempLake();
+        var path = Path.Combine(root.Root, "shared", "orders");
+        var lakes = Enumerable.Range(0, writers).Select(_ => new TempLake()).ToList();
+        try
+        {
+            foreach (var other in lakes)
+            {
+                other.Session.Catalog.CreateDatabaseIfNotExists("cooked__shop");
+                other.Session.Catalog.CreateOrUpdateTable(new CatalogTable("cooked__shop", "orders", path, "delta", OrderSchema, ["day"]));
+            }
+            using var start = new Barrier(writers);
+            var versions = new System.Collections.Concurrent.ConcurrentBag<long>();
+            Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, t =>
+            {
+                var source = Orders(lakes[t], Order(t, 1));
+                start.SignalAndWait();
+                versions.Add(source.Write<DeltaWriter>(Cooked(lakes[t])).Version!.Value);
+            });
+            Assert.Equal([0L, 1, 2], versions.Order());
+            Assert.Equal([0, 1, 2], Ids(root.Session.Read.Format("delta").Load(path)));
         }
         finally
         {
