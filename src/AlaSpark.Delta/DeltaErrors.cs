@@ -80,3 +80,40 @@ public sealed class DeltaFileAlreadyExistsException : DeltaException
 
     public string FilePath { get; }
 }
+
+/// <summary>
+/// A commit lost a race it can't retry: another writer committed a version in between that this transaction
+/// conflicts with (it changed the protocol or metadata, created the table, committed the same application
+/// transaction, or added or removed files a non-blind write depends on). The message names the table, the
+/// version the other writer committed and what it did.
+/// </summary>
+public sealed class DeltaConcurrentModificationException : DeltaException
+{
+    public DeltaConcurrentModificationException(string tablePath, long readVersion, long conflictingVersion, string message)
+        : base(message)
+    {
+        TablePath = tablePath;
+        ReadVersion = readVersion;
+        ConflictingVersion = conflictingVersion;
+    }
+
+    public string TablePath { get; }
+
+    /// <summary>The version the transaction read (-1 when it created the table).</summary>
+    public long ReadVersion { get; }
+
+    /// <summary>The version another writer committed that this transaction conflicts with.</summary>
+    public long ConflictingVersion { get; }
+}
+
+/// <summary>
+/// AlaSpark can't write the table: its protocol needs a writer version or feature AlaSpark does not support,
+/// or the table uses a capability (invariants, constraints, generated or identity columns...) the writer can't
+/// honour. (Reading it may still work.)
+/// </summary>
+public sealed class DeltaUnsupportedWriteException : DeltaException
+{
+    public DeltaUnsupportedWriteException(string tablePath, string message) : base(message) => TablePath = tablePath;
+
+    public string TablePath { get; }
+}

@@ -41,6 +41,33 @@ public static partial class DeltaPaths
         return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
     }
 
+    /// <summary>
+    /// The <c>add.path</c> of a data file given by its path relative to the table root, as it is on disk with
+    /// '/' separators (partition folders such as <c>day=2024-01-01/</c>, whose names may hold percent-escapes the
+    /// file writer made): each segment is percent-encoded as UTF-8, keeping only letters, digits and
+    /// <c>- _ . ~ =</c>, so decoding the URI once gives back the path on disk exactly (a <c>%</c> in a folder
+    /// name becomes <c>%25</c>; a <c>:</c> can't be read as a scheme).
+    /// </summary>
+    public static string EncodeRelativePath(string relativePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(relativePath);
+        var segments = (Path.DirectorySeparatorChar == '\\' ? relativePath.Replace('\\', '/') : relativePath).Split('/');
+        if (segments.Any(s => s is "" or "." or ".."))
+            throw new ArgumentException($"'{relativePath}' is not a relative path of a file under the table root.", nameof(relativePath));
+        var sb = new System.Text.StringBuilder(relativePath.Length + 16);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (i > 0) sb.Append('/');
+            foreach (var b in System.Text.Encoding.UTF8.GetBytes(segments[i]))
+            {
+                var c = (char)b;
+                if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.' or '~' or '=') sb.Append(c);
+                else sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>A table path given as a local path or a <c>file:</c> URI, made absolute without a trailing separator.</summary>
     public static string NormalizeTablePath(string path)
     {

@@ -86,6 +86,49 @@ public sealed class DeltaTable
     /// <summary>The latest version.</summary>
     public Snapshot LatestSnapshot() => Load(Log.Segment(null));
 
+    /// <summary>The latest version, or null when there is no table at the path yet.</summary>
+    public Snapshot? TryLatestSnapshot()
+    {
+        if (!Store.DirectoryExists(Log.LogPath)) return null;
+        try
+        {
+            return LatestSnapshot();
+        }
+        catch (DeltaTableNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Starts a write on the latest snapshot (a transaction that creates the table when there is none yet).
+    /// Throws <see cref="DeltaUnsupportedWriteException"/> when AlaSpark can't write the table.
+    /// </summary>
+    public Writing.DeltaTransaction StartTransaction() => new(this, TryLatestSnapshot());
+
+    /// <summary>
+    /// Creates an empty table (version 0, operation <c>CREATE TABLE</c>) with the lowest protocol the schema
+    /// needs; fails with <see cref="DeltaConcurrentModificationException"/> when the table exists.
+    /// </summary>
+    public static DeltaTable Create(string path, Types.StructType schema, IReadOnlyList<string>? partitionColumns = null,
+        IReadOnlyDictionary<string, string>? configuration = null, DeltaTableOptions? options = null)
+    {
+        var table = ForPath(path, options);
+        if (table.TryLatestSnapshot() is { } existing)
+            throw new DeltaConcurrentModificationException(table.Path, -1, existing.Version, $"The Delta table {table.Path} already exists (version {existing.Version}).");
+        var txn = new Writing.DeltaTransaction(table, null);
+        var partitions = partitionColumns ?? Array.Empty<string>();
+        txn.UpdateMetadata(Writing.MetadataFactory.New(schema, partitions, configuration));
+        txn.Commit("CREATE TABLE", new Dictionary<string, string?>
+        {
+            ["partitionBy"] = Writing.MetadataFactory.JsonList(partitions),
+            ["description"] = null,
+            ["isManaged"] = "false",
+            ["properties"] = Writing.MetadataFactory.JsonMap(configuration ?? new Dictionary<string, string>()),
+        });
+        return table;
+    }
+
     /// <summary>The table at a version (time travel by version).</summary>
     public Snapshot SnapshotAt(long version) => Load(Log.Segment(version));
 

@@ -50,6 +50,7 @@ public sealed class Snapshot
         Files = replay.Files.Select(f => new DeltaFile(f.Add, f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         Tombstones = replay.Tombstones.ToList();
         Transactions = replay.Transactions.ToDictionary(t => t.Key, t => t.Value.Version, StringComparer.Ordinal);
+        TransactionActions = replay.Transactions.Values.ToList();
         DomainMetadata = replay.Domains.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
     }
 
@@ -94,6 +95,9 @@ public sealed class Snapshot
 
     /// <summary>The latest transaction version of each application id.</summary>
     public IReadOnlyDictionary<string, long> Transactions { get; }
+
+    /// <summary>The latest <c>txn</c> action of each application (with its <c>lastUpdated</c>), for checkpoints.</summary>
+    internal IReadOnlyList<SetTransaction> TransactionActions { get; }
 
     /// <summary>Live domain metadata by domain.</summary>
     public IReadOnlyDictionary<string, DomainMetadata> DomainMetadata { get; }

@@ -1,9 +1,12 @@
+using System.Runtime.InteropServices;
+
 namespace AlaSpark.Delta.Storage;
 
 /// <summary>
 /// <see cref="ILogStore"/> on the local disk. New files are written to a hidden temporary file in the same
-/// folder and then moved into place: <see cref="PutIfAbsent"/> moves without overwriting (so the commit is
-/// atomic and only one writer wins), <see cref="WriteAtomically"/> with overwriting (a rename).
+/// folder and then moved into place: <see cref="PutIfAbsent"/> hard-links it to its name (atomic: exactly one
+/// of two racing writers wins, and readers never see a part of the file; on Windows a move without overwriting),
+/// <see cref="WriteAtomically"/> renames it over the old file.
 /// </summary>
 public sealed class LocalLogStore : ILogStore
 {
@@ -42,17 +45,50 @@ public sealed class LocalLogStore : ILogStore
         var temp = WriteTemp(path, content);
         try
         {
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            throw new DeltaFileAlreadyExistsException(path);
+            if (OperatingSystem.IsWindows())
+            {
+                // MoveFileEx without MOVEFILE_REPLACE_EXISTING: atomic, and fails when the file exists.
+                try
+                {
+                    File.Move(temp, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    throw new DeltaFileAlreadyExistsException(path);
+                }
+                return;
+            }
+            // On Unix, File.Move(overwrite: false) checks for the target and then renames, which lets two writers
+            // both "win". link(2) is atomic: it fails with EEXIST when the name is taken, and the file it makes
+            // visible is already complete.
+            if (Link(temp, path) == 0) return;
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == EEXIST) throw new DeltaFileAlreadyExistsException(path);
+            if (errno is not (EPERM or EXDEV or EMLINK or ENOSYS or EOPNOTSUPP_LINUX or EOPNOTSUPP_BSD))
+                throw new IOException($"Could not create {path} (errno {errno}).");
+            // A file system without hard links: create the file exclusively (O_EXCL is atomic too). A reader may
+            // briefly see it before its content is complete.
+            try
+            {
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream.Write(File.ReadAllBytes(temp));
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                throw new DeltaFileAlreadyExistsException(path);
+            }
         }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
     }
+
+    private const int EPERM = 1, EEXIST = 17, EXDEV = 18, EMLINK = 31, ENOSYS = 38, EOPNOTSUPP_LINUX = 95, EOPNOTSUPP_BSD = 45;
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int Link(string existing, string created);
 
     public void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {

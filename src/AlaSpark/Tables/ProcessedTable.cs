@@ -83,7 +83,16 @@ public sealed record WriteOptions
 
     /// <summary>The target table's name; the processed table's name when null.</summary>
     public string? TableName { get; init; }
+
+    /// <summary>
+    /// An application transaction for an idempotent write (Delta): a write whose application id has already
+    /// committed this version or a later one is skipped. Null for an ordinary write.
+    /// </summary>
+    public TransactionId? Txn { get; init; }
 }
+
+/// <summary>An application's transaction: its id and a version that grows with every batch it writes.</summary>
+public sealed record TransactionId(string AppId, long Version);
 
 /// <summary>A table that was written: where, how much, how long, and the read that fed it.</summary>
 public sealed record WrittenTable(

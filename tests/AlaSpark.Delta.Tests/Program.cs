@@ -1,0 +1,20 @@
+using System.Globalization;
+using AlaSpark.Delta.Tests.Writing;
+
+namespace AlaSpark.Delta.Tests;
+
+/// <summary>
+/// The entry point of the test assembly run as a program (the test runner does not use it): worker roles for
+/// tests that need other processes.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 6 && args[0] == TestHost.AppendWorker)
+            return TestHost.RunAppendWorker(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture),
+                int.Parse(args[4], CultureInfo.InvariantCulture), args[5]);
+        Console.Error.WriteLine("usage: append-worker <table> <worker> <count> <rows> <go-file>");
+        return 2;
+    }
+}
