@@ -1,12 +1,15 @@
 using AlaSpark;
 using AlaSpark.Catalog;
+using AlaSpark.Delta;
 using AlaSpark.Types;
 
 namespace WebEvents;
 
 /// <summary>
-/// The talk's live demo: raw web events (CSV) to a cooked, partitioned table. The same pipeline as
-/// dsl.md section 1, written with the fluent API (batch) until the attributes and streaming land.
+/// The talk's live demo: raw web events (CSV) to a cooked, partitioned Delta table. The same pipeline
+/// as dsl.md section 1, written with the fluent API (batch) until the attributes and streaming land.
+/// Each run overwrites the table in a new Delta version, so a re-run over the same input leaves the
+/// same rows and the history shows every run.
 /// </summary>
 public static class WebEventsPipeline
 {
@@ -23,7 +26,7 @@ public static class WebEventsPipeline
             .Apply(new AddPartition("event_date", "event_time"))
             .Apply(new DropDuplicates(["event_id"]))
             .Apply(new AddCurrentTimestamp("processed_at"))
-            .WriteTo<ParquetWriter>(CookedDatabase, CookedTable, new WriteOptions { Mode = WriteMode.Overwrite, PartitionBy = ["event_date"] });
+            .WriteTo<DeltaWriter>(CookedDatabase, CookedTable, new WriteOptions { Mode = WriteMode.Overwrite, PartitionBy = ["event_date"] });
 
     /// <summary>
     /// The talk's "Create Raw Metastore Database &amp; Table": on first run, copies the shipped raw CSV

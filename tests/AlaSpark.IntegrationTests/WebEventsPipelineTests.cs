@@ -25,7 +25,8 @@ public class WebEventsPipelineTests
         {
             var table = session.Catalog.GetTable("cooked__web_events", "web_events");
             Assert.Equal(["event_date"], table.PartitionColumns);
-            Assert.Equal("parquet", table.Format);
+            Assert.Equal("delta", table.Format);
+            Assert.True(Directory.Exists(Path.Combine(table.Location, "_delta_log")));
             var cooked = session.Table("cooked__web_events.web_events");
             Assert.Equal(expected.DistinctEventIds, cooked.Count());
             Assert.Equal(expected.DistinctEventIds, cooked.Select("event_id").Distinct().Count());
@@ -52,6 +53,9 @@ public class WebEventsPipelineTests
         using (var session = job.OpenLake()) first = Rows(session);
         Assert.Equal(0, job.Run("run", "raw_to_cooked"));
         using (var session = job.OpenLake()) Assert.Equal(first, Rows(session));
+        var history = AlaSpark.Delta.DeltaTable.ForPath(Path.Combine(job.Lake, "cooked__web_events", "web_events")).History();
+        Assert.Equal([1L, 0L], history.Select(h => h.Version));
+        Assert.All(history, h => Assert.StartsWith("AlaSpark/", h.EngineInfo));
     }
 
     [Fact]

@@ -278,6 +278,8 @@ public static class AlaSparkApp
             var order = w.PartitionColumns.Count > 0 ? $" GROUP BY {w.PartitionColumns[0]} ORDER BY {w.PartitionColumns[0]}" : "";
             var select = w.PartitionColumns.Count > 0 ? $"{w.PartitionColumns[0]}, count(*) AS rows" : "count(*) AS rows";
             stdout.WriteLine($"  query it:    dotnet run --project src/AlaSpark.Cli -- sql \"SELECT {select} FROM {w.FullName}{order}\"");
+            if (w.Format == "delta")
+                stdout.WriteLine($"  history:     dotnet run --project src/AlaSpark.Cli -- history {Relative(w.Location, lakeRoot)}");
         }
     }
 
