@@ -16,6 +16,10 @@ internal static partial class FunctionCatalog
         add(cat, "input_file_name", 0, 0, c => c.Scope.InputFileRef is { } file
             ? c.Result($"('file://' || {file})", StringType.Instance, false)
             : c.Result("''", StringType.Instance, false));
+        // Not a Spark function: the input file's name without its folder (AddSourceFilename).
+        add(cat, "alaspark_input_file_basename", 0, 0, c => c.Scope.InputFileRef is { } file
+            ? c.Result($"parse_filename({file})", StringType.Instance, false)
+            : c.Result("''", StringType.Instance, false));
         add(cat, "to_date", 1, 2, c => c.Count == 1
             ? c.Result(c.Date(0), DateType.Instance)
             : c.Result($"CAST({Parse(c, c.LiteralString(1, "format"))} AS DATE)", DateType.Instance));

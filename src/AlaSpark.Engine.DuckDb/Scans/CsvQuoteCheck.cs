@@ -19,13 +19,31 @@ internal static class CsvQuoteCheck
     public static BadRecord? FindUnterminated(string file, char quote, char escape)
     {
         if (quote > 127 || escape > 127) return null;
+        // With RFC 4180 escaping (a doubled quote) a balanced file has an even number of quotes: the common
+        // case costs one streamed pass and no memory.
+        if (escape == quote && CountByte(file, (byte)quote) % 2 == 0) return null;
         var bytes = File.ReadAllBytes(file);
-        // With RFC 4180 escaping (a doubled quote) a balanced file has an even number of quotes: the common case costs one pass.
-        if (escape == quote && bytes.AsSpan().Count((byte)quote) % 2 == 0) return null;
         var layout = Walk(bytes, quote, escape);
         if (!layout.OpenAtEnd) return null;
         var text = Encoding.UTF8.GetString(bytes, layout.LastRecordOffset, bytes.Length - layout.LastRecordOffset).TrimEnd('\r', '\n');
         return new BadRecord(file, layout.RecordStartLines[^1], text, "Value with unterminated quote found at the end of the file.");
+    }
+
+    private static long CountByte(string file, byte value)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            long count = 0;
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) count += buffer.AsSpan(0, read).Count(value);
+            return count;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static Layout Walk(byte[] bytes, char quote, char escape)

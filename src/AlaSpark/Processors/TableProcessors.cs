@@ -90,7 +90,7 @@ public sealed class AddSourceFilename(string column = "source_filename") : ToTab
     public override string DescribeArguments() => Arguments(Column);
 
     public override ProcessedTable Apply(ProcessedTable table) =>
-        table with { DataFrame = table.DataFrame.WithColumn(Column, RegexpExtract(InputFileName(), "[^/]*$", 0)) };
+        table with { DataFrame = table.DataFrame.WithColumn(Column, new Column(new Plan.UnresolvedFunction("alaspark_input_file_basename"))) };
 }
 
 /// <summary>Adds the full path of the file each row was read from, as Spark's <c>input_file_name()</c> gives it (<c>file:///...</c>).</summary>
