@@ -54,7 +54,7 @@ public static class CliApp
     /// <summary>The command tree. The root is a plain command named <c>alaspark</c> (a
     /// <see cref="RootCommand"/> would take the assembly's name, AlaSpark.Cli, for help and errors).</summary>
     internal static Command CreateRootCommand(CliContext context) =>
-        new("alaspark", "Query catalog tables with Spark SQL, read CSV, JSON and Parquet files and Delta tables, show a Delta table's history, list the catalog's tables.")
+        new("alaspark", "Query catalog tables with Spark SQL, read CSV, JSON and Parquet files and Delta tables, show a Delta table's history, copy files or a Delta table into a Delta table, list the catalog's tables.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -62,6 +62,7 @@ public static class CliApp
             ReadCommand.Create(context),
             TablesCommand.Create(context),
             HistoryCommand.Create(context),
+            CopyCommand.Create(context),
         };
 
     private static int UsageError(TextWriter stderr, ParseResult parsed)

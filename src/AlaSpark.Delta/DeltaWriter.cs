@@ -30,8 +30,49 @@ public sealed class DeltaWriter : Writer
         var location = entry?.Location ?? defaultLocation;
         var log = new PipelineLog(session.Logger).ForTable(table.Source.FullName);
         if (table.PipelineName is { } pipeline) log = log.ForPipeline(pipeline);
-        var delta = DeltaTable.ForPath(location);
 
+        var result = Write(table.DataFrame, location, preparedPartitions, schema, options, target, log);
+        if (result.Outcome is DeltaWriteOutcome.Written or DeltaWriteOutcome.SkippedTxnCommitted)
+            Register(session.Catalog, database, name, location, result.Schema, result.PartitionColumns);
+        if (result.Skipped)
+            return new WrittenTable(database, name, location, "delta", result.Schema, result.PartitionColumns, 0, 0, 0, watch.Elapsed, table.Lineage)
+            {
+                Version = result.Version,
+                Skipped = true,
+                SourceTable = table.Source.FullName,
+            };
+        var written = new WrittenTable(database, name, location, "delta", result.Schema, result.PartitionColumns, result.Rows, result.Files, result.Bytes, watch.Elapsed, table.Lineage)
+        {
+            Version = result.Version,
+            SourceScan = SourceScan(table),
+            SourceTable = table.Source.FullName,
+            Partitions = result.Partitions,
+        };
+        log.TableWritten(target, written.Rows, written.Files, written.Bytes, watch.Elapsed);
+        return written;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="frame"/> to the Delta table at <paramref name="path"/> (created when there is none),
+    /// without a catalog: the same files and commit as <see cref="Write(ProcessedTable, string, WriteOptions)"/>,
+    /// with <see cref="WriteOptions.Mode"/>, <see cref="WriteOptions.PartitionBy"/> (none when null),
+    /// <see cref="WriteOptions.MergeSchema"/> and <see cref="WriteOptions.Txn"/> (<see cref="WriteOptions.TableName"/> is
+    /// not used). Invalid partition columns fail with an <see cref="AlaSparkException"/> before anything is written.
+    /// </summary>
+    public static DeltaWriteResult WriteToPath(DataFrame frame, string path, WriteOptions options, PipelineLog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var schema = frame.Schema;
+        var partitions = PartitionColumns.Validate(options.PartitionBy ?? [], schema, path);
+        return Write(frame, path, partitions, schema, options, path, log ?? PipelineLog.None);
+    }
+
+    private static DeltaWriteResult Write(
+        DataFrame frame, string location, IReadOnlyList<string> preparedPartitions, StructType schema, WriteOptions options, string target, PipelineLog log)
+    {
+        var delta = DeltaTable.ForPath(location);
         FileWriteResult? files = null;
         IReadOnlyList<string>? filePartitions = null;
         for (var attempt = 1; ; attempt++)
@@ -43,20 +84,19 @@ public sealed class DeltaWriter : Writer
             if (snapshot is not null && options.Mode == WriteMode.Ignore)
             {
                 log.Logger.Information("Skipped writing {Table}: it exists and the mode is Ignore", target);
-                return Skipped(table, database, name, location, snapshot, watch);
+                return DeltaWriteResult.SkippedAt(location, snapshot, DeltaWriteOutcome.SkippedIgnore);
             }
             if (options.Txn is { } appTxn && txn.IsCommitted(appTxn))
             {
                 log.Logger.Information("Skipped writing {Table}: version {TxnVersion} of the application {AppId} is already committed (the table holds version {Committed})",
                     target, appTxn.Version, appTxn.AppId, snapshot!.TxnVersion(appTxn.AppId));
-                Register(session.Catalog, database, name, location, snapshot.Schema, snapshot.PartitionColumns);
-                return Skipped(table, database, name, location, snapshot, watch);
+                return DeltaWriteResult.SkippedAt(location, snapshot, DeltaWriteOutcome.SkippedTxnCommitted);
             }
 
-            var (finalSchema, partitions, metadata) = Plan(snapshot, schema, preparedPartitions, options, target);
+            var (_, partitions, metadata) = Plan(snapshot, schema, preparedPartitions, options, target);
             if (files is null)
             {
-                files = session.Engine.WriteFiles(table.DataFrame.Plan, new FileWriteRequest(location, "parquet", partitions, Overwrite: false));
+                files = frame.Engine.WriteFiles(frame.Plan, new FileWriteRequest(location, "parquet", partitions, Overwrite: false));
                 filePartitions = partitions;
             }
             else if (!filePartitions!.SequenceEqual(partitions, StringComparer.OrdinalIgnoreCase))
@@ -93,21 +133,14 @@ public sealed class DeltaWriter : Writer
             if (commit.Skipped)
             {
                 log.Logger.Information("Skipped writing {Table}: the application transaction was committed meanwhile", target);
-                return Skipped(table, database, name, location, delta.LatestSnapshot(), watch);
+                return DeltaWriteResult.SkippedAt(location, delta.LatestSnapshot(), DeltaWriteOutcome.SkippedTxnCommittedMeanwhile);
             }
 
-            var committedSchema = txn.Schema;
-            var committedPartitions = txn.Metadata!.PartitionColumns;
-            Register(session.Catalog, database, name, location, committedSchema, committedPartitions);
-            var written = new WrittenTable(database, name, location, "delta", committedSchema, committedPartitions, files.Rows, files.Files.Count, files.Bytes, watch.Elapsed, table.Lineage)
+            return new DeltaWriteResult(location, txn.Schema, txn.Metadata!.PartitionColumns, commit.Version, files.Rows, files.Files.Count, files.Bytes)
             {
-                Version = commit.Version,
-                SourceScan = SourceScan(table),
-                SourceTable = table.Source.FullName,
+                Outcome = DeltaWriteOutcome.Written,
                 Partitions = files.Files.Select(f => Path.GetDirectoryName(f.RelativePath) ?? "").Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
             };
-            log.TableWritten(target, written.Rows, written.Files, written.Bytes, watch.Elapsed);
-            return written;
         }
     }
 
@@ -161,14 +194,42 @@ public sealed class DeltaWriter : Writer
 
     private static void Register(ICatalog catalog, string database, string name, string location, StructType schema, IReadOnlyList<string> partitions) =>
         catalog.CreateOrUpdateTable(new CatalogTable(database, name, location, "delta", schema, partitions));
+}
 
-    private static WrittenTable Skipped(ProcessedTable table, string database, string name, string location, Snapshot snapshot, Stopwatch watch) =>
-        new(database, name, location, "delta", snapshot.Schema, snapshot.PartitionColumns, 0, 0, 0, watch.Elapsed, table.Lineage)
-        {
-            Version = snapshot.Version,
-            Skipped = true,
-            SourceTable = table.Source.FullName,
-        };
+/// <summary>What <see cref="DeltaWriter.WriteToPath"/> did: the table's location, schema and partition columns after the
+/// write, the version it committed (or, when skipped, the table's latest version), and the rows, files and bytes it
+/// added (0 when skipped).</summary>
+public sealed record DeltaWriteResult(
+    string Location, StructType Schema, IReadOnlyList<string> PartitionColumns, long Version, long Rows, int Files, long Bytes)
+{
+    /// <summary>Why the write committed nothing, or <see cref="DeltaWriteOutcome.Written"/>.</summary>
+    public DeltaWriteOutcome Outcome { get; init; }
+
+    /// <summary>True when nothing was written: <c>WriteMode.Ignore</c> on an existing table, or an application
+    /// transaction (<see cref="WriteOptions.Txn"/>) already committed.</summary>
+    public bool Skipped => Outcome != DeltaWriteOutcome.Written;
+
+    /// <summary>The distinct partition folders written to.</summary>
+    public IReadOnlyList<string> Partitions { get; init; } = [];
+
+    internal static DeltaWriteResult SkippedAt(string location, Snapshot snapshot, DeltaWriteOutcome outcome) =>
+        new(location, snapshot.Schema, snapshot.PartitionColumns, snapshot.Version, 0, 0, 0) { Outcome = outcome };
+}
+
+/// <summary>How a Delta write ended.</summary>
+public enum DeltaWriteOutcome
+{
+    /// <summary>A new version was committed.</summary>
+    Written,
+
+    /// <summary>Nothing was written: the table exists and the mode is <c>Ignore</c>.</summary>
+    SkippedIgnore,
+
+    /// <summary>Nothing was written: the application transaction was already committed when the write started.</summary>
+    SkippedTxnCommitted,
+
+    /// <summary>Nothing was committed: another writer committed the application transaction while the files were written.</summary>
+    SkippedTxnCommittedMeanwhile,
 }
 
 /// <summary>

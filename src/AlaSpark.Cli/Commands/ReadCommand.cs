@@ -131,26 +131,8 @@ internal static class ReadCommand
     private static int Run(CliContext context, Request request)
     {
         var env = context.Environment;
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var text in request.Options)
-        {
-            var (key, value) = SplitOption(text) ?? throw new ConfigurationException($"--option '{text}' is not key=value (e.g. --option header=false).");
-            options[key] = value;
-        }
+        var options = ReaderOptions(env, request.Format, request.Options, request.BadRecords, request.Lake, request.Version, request.Timestamp);
         var schema = request.Schema is null ? null : ParseSchema(request.Schema);
-
-        if (request.Format == "csv" && !options.ContainsKey("header")) options["header"] = "true";
-        if (options.TryGetValue("mode", out var mode) && !Modes.Contains(mode, StringComparer.OrdinalIgnoreCase))
-            throw new ConfigurationException($"--option mode={mode}: the mode must be PERMISSIVE, DROPMALFORMED or FAILFAST.");
-
-        // The engine quarantines malformed rows in PERMISSIVE mode; without an explicit path they
-        // would land in the (temporary) session's lake and be lost, so always pass one.
-        if (options.TryGetValue("badRecordsPath", out var fromOption) && request.BadRecords is not null &&
-            env.FullPath(fromOption) != env.FullPath(request.BadRecords))
-            throw new ConfigurationException($"--bad-records '{request.BadRecords}' and --option badRecordsPath={fromOption} disagree; give one of them.");
-        if (request.Format == "delta") DeltaTimeTravel.Apply(options, request.Version, request.Timestamp);
-        var badRecordsPath = request.BadRecords ?? fromOption;
-        options["badRecordsPath"] = badRecordsPath is null ? DefaultBadRecordsPath(request.Lake) : env.FullPath(badRecordsPath);
 
         // Reading files needs no catalog: the session lives in an empty temporary lake.
         using var temp = new TempLake();
@@ -166,6 +148,39 @@ internal static class ReadCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// The reader options of a read from the command line (shared by <c>read</c> and <c>copy</c>): the
+    /// <c>--option key=value</c> pairs; CSV <c>header=true</c> unless given; the <c>mode</c> checked; Delta time
+    /// travel (<c>--version</c>, <c>--timestamp</c>, or the same as options); and always a <c>badRecordsPath</c>
+    /// (<c>--bad-records</c>, <c>--option badRecordsPath=</c> or <c>&lt;lake&gt;/_bad_records/cli</c>), so that no
+    /// malformed row lands in the temporary session's lake. Mistakes are <see cref="ConfigurationException"/>s.
+    /// </summary>
+    internal static Dictionary<string, string> ReaderOptions(
+        CliEnvironment env, string format, IEnumerable<string> optionTexts, string? badRecords, string lake,
+        long? version = null, DateTimeOffset? timestamp = null)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var text in optionTexts)
+        {
+            var (key, value) = SplitOption(text) ?? throw new ConfigurationException($"--option '{text}' is not key=value (e.g. --option header=false).");
+            options[key] = value;
+        }
+
+        if (format == "csv" && !options.ContainsKey("header")) options["header"] = "true";
+        if (options.TryGetValue("mode", out var mode) && !Modes.Contains(mode, StringComparer.OrdinalIgnoreCase))
+            throw new ConfigurationException($"--option mode={mode}: the mode must be PERMISSIVE, DROPMALFORMED or FAILFAST.");
+
+        // The engine quarantines malformed rows in PERMISSIVE mode; without an explicit path they
+        // would land in the (temporary) session's lake and be lost, so always pass one.
+        if (options.TryGetValue("badRecordsPath", out var fromOption) && badRecords is not null &&
+            env.FullPath(fromOption) != env.FullPath(badRecords))
+            throw new ConfigurationException($"--bad-records '{badRecords}' and --option badRecordsPath={fromOption} disagree; give one of them.");
+        if (format == "delta") DeltaTimeTravel.Apply(options, version, timestamp);
+        var badRecordsPath = badRecords ?? fromOption;
+        options["badRecordsPath"] = badRecordsPath is null ? DefaultBadRecordsPath(lake) : env.FullPath(badRecordsPath);
+        return options;
+    }
+
     /// <summary><c>key=value</c> split at the first '='; null when there is no '=' or no key.</summary>
     internal static (string Key, string Value)? SplitOption(string text)
     {
@@ -175,7 +190,7 @@ internal static class ReadCommand
         return key.Length == 0 ? null : (key, text[(equals + 1)..]);
     }
 
-    private static StructType ParseSchema(string ddl)
+    internal static StructType ParseSchema(string ddl)
     {
         try
         {
