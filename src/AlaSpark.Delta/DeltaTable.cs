@@ -213,7 +213,7 @@ public sealed class DeltaTable
     private Snapshot Load(LogSegment segment)
     {
         var replay = new LogReplay(Path);
-        if (segment.Checkpoint is not null) replay.Apply(Log.ReadCheckpoint(segment.Checkpoint));
+        if (segment.Checkpoint is not null) replay.Apply(Log.ReadCheckpoint(segment));
         CommitInfo? commitInfo = null;
         foreach (var commit in segment.Commits)
         {

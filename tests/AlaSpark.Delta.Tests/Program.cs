@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlaSpark.Delta.Tests.Robustness;
 using AlaSpark.Delta.Tests.Writing;
 
 namespace AlaSpark.Delta.Tests;
@@ -14,7 +15,9 @@ public static class Program
         if (args.Length == 6 && args[0] == TestHost.AppendWorker)
             return TestHost.RunAppendWorker(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture),
                 int.Parse(args[4], CultureInfo.InvariantCulture), args[5]);
-        Console.Error.WriteLine("usage: append-worker <table> <worker> <count> <rows> <go-file>");
+        if (args.Length == 4 && args[0] == ProcessTests.TxnWorker)
+            return ProcessTests.RunTxnWorker(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+        Console.Error.WriteLine("usage: append-worker <table> <worker> <count> <rows> <go-file> | txn-worker <table> <count> <rows>");
         return 2;
     }
 }

@@ -14,7 +14,14 @@ public sealed record CommitFile(long Version, LogFileInfo File);
 /// What a snapshot is built from: the newest complete checkpoint at or before its version (if any) and the
 /// commits after it, which must be contiguous up to the version.
 /// </summary>
-public sealed record LogSegment(long Version, CheckpointInstance? Checkpoint, IReadOnlyList<CommitFile> Commits, CommitFile? VersionCommit);
+public sealed record LogSegment(long Version, CheckpointInstance? Checkpoint, IReadOnlyList<CommitFile> Commits, CommitFile? VersionCommit)
+{
+    /// <summary>
+    /// What <c>_last_checkpoint</c> says of <see cref="Checkpoint"/> when it names that checkpoint (its number of
+    /// add actions is checked against the checkpoint read); null otherwise.
+    /// </summary>
+    public LastCheckpoint? CheckpointHint { get; init; }
+}
 
 /// <summary>The versions the log holds: the earliest one that can be reconstructed and the latest.</summary>
 public sealed record LogRange(long EarliestVersion, long LatestVersion);
@@ -85,9 +92,33 @@ public sealed class DeltaLog
         if (hint is not null && hint.Version > 0 && (version is null || hint.Version <= version))
         {
             var segment = Build(List(hint.Version), version, listedFromZero: false);
-            if (segment is not null) return segment;
+            if (segment is not null) return WithHint(segment, hint);
         }
-        return Build(List(0), version, listedFromZero: true)!;
+        return WithHint(Build(List(0), version, listedFromZero: true)!, hint);
+    }
+
+    private static LogSegment WithHint(LogSegment segment, LastCheckpoint? hint) =>
+        hint is not null && segment.Checkpoint is { } checkpoint && checkpoint.Version == hint.Version && checkpoint.Kind != LogFileKind.UuidCheckpoint
+            ? segment with { CheckpointHint = hint }
+            : segment;
+
+    /// <summary>
+    /// Reads the segment's checkpoint and checks it against <c>_last_checkpoint</c> when that names it: a
+    /// checkpoint holding another number of add actions than recorded is corrupt (a stale or foreign file
+    /// under the checkpoint's name would otherwise silently give other rows).
+    /// </summary>
+    public IReadOnlyList<DeltaAction> ReadCheckpoint(LogSegment segment)
+    {
+        var checkpoint = segment.Checkpoint ?? throw new InvalidOperationException("The segment has no checkpoint.");
+        var actions = ReadCheckpoint(checkpoint);
+        if (segment.CheckpointHint is { NumOfAddFiles: { } expected } && !actions.OfType<SidecarFile>().Any())
+        {
+            var adds = actions.Count(a => a is AddFile);
+            if (adds != expected)
+                throw new DeltaLogCorruptException(TablePath, checkpoint.Version,
+                    $"Table {TablePath}: the checkpoint {checkpoint.Files[0].Name} (version {checkpoint.Version}) holds {adds} add actions, but _last_checkpoint records {expected}: the checkpoint is corrupt.");
+        }
+        return actions;
     }
 
     /// <summary>The earliest version that can be reconstructed and the latest version.</summary>
