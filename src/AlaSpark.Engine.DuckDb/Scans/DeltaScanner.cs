@@ -65,39 +65,37 @@ internal static class DeltaScanner
             var nulls = columns.Count == 0 ? "1 AS \"__one\"" : string.Join(", ", columns.Select(c => $"CAST(NULL AS {TypeMapping.ToDuckDb(c.Type)}) AS {SqlText.Ident(c.SqlName)}"));
             return new ScanResult(new CompiledRelation($"SELECT {nulls}, CAST(NULL AS VARCHAR) AS {SqlText.Ident(CompiledRelation.InputFileColumn)} LIMIT 0", columns, CompiledRelation.InputFileColumn), report);
         }
-        var paths = files.Select(f => f.Path).ToList();
         var hasDeletionVectors = files.Any(f => f.DeletionVector is not null);
-        var read = $"read_parquet({SqlText.StringList(paths)}, filename = {SqlText.String(FileColumn)}, union_by_name = true, hive_partitioning = false" +
-                   $"{(hasDeletionVectors ? ", file_row_number = true" : "")})";
-        var present = connection.QueryList($"DESCRIBE SELECT * FROM {read}", r => r.GetString(0)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var partitionFields = schema.Fields.Where(f => partitions.Contains(f.Name)).ToList();
+        var groups = files.GroupBy(f => string.Join("\u0001", partitionFields.Select(p => f.RawPartitionValues.GetValueOrDefault(snapshot.PhysicalName(p.Name)) ?? "\u0000")))
+            .Select(g => g.ToList()).ToList();
 
-        var select = new List<string>();
-        foreach (var field in schema.Fields)
+        // Few partitions: one Parquet scan per partition with its values as constants, so DuckDB can
+        // prune and answer count(*) from file metadata. Many partitions, or deletion vectors: one scan
+        // joined to a table of each file's partition values.
+        string sql;
+        if (!hasDeletionVectors && partitionFields.Count > 0 && groups.Count <= 64)
         {
-            var type = TypeMapping.ToDuckDb(field.DataType);
-            if (partitions.Contains(field.Name))
-                select.Add($"CAST(p.{SqlText.Ident(field.Name)} AS {type}) AS {SqlText.Ident(field.Name)}");
-            else
+            sql = string.Join("\nUNION ALL\n", groups.Select(group =>
             {
-                var physical = snapshot.PhysicalName(field.Name);
-                var value = snapshot.ColumnMappingMode == ColumnMappingMode.None
-                    ? $"d.{SqlText.Ident(physical)}"
-                    : Logical($"d.{SqlText.Ident(physical)}", field.DataType, 0);
-                select.Add(present.Contains(physical)
-                    ? $"CAST({value} AS {type}) AS {SqlText.Ident(field.Name)}"
-                    : $"CAST(NULL AS {type}) AS {SqlText.Ident(field.Name)}");
-            }
+                var read = Read(group, withRowNumber: false);
+                var present = Present(connection, read);
+                var first = group[0];
+                return $"SELECT {SelectList(snapshot, schema, partitions, present, p => SqlText.Literal(snapshot.PartitionValue(first, p.Name), p.DataType))} FROM {read} AS d";
+            }));
         }
-        select.Add($"d.{SqlText.Ident(FileColumn)} AS {SqlText.Ident(CompiledRelation.InputFileColumn)}");
-
-        var sql = $"SELECT {string.Join(", ", select)} FROM {read} AS d";
-        if (partitions.Count > 0)
+        else
         {
-            var partitionFields = schema.Fields.Where(f => partitions.Contains(f.Name)).ToList();
-            var rows = files.Select(f => "(" + string.Join(", ",
-                partitionFields.Select(p => SqlText.Literal(snapshot.PartitionValue(f, p.Name), p.DataType)).Prepend(SqlText.String(f.Path))) + ")");
-            var names = string.Join(", ", partitionFields.Select(p => SqlText.Ident(p.Name)).Prepend(SqlText.Ident(FileColumn)));
-            sql += $" JOIN (VALUES {string.Join(", ", rows)}) AS p({names}) ON d.{SqlText.Ident(FileColumn)} = p.{SqlText.Ident(FileColumn)}";
+            var read = Read(files, hasDeletionVectors);
+            var present = Present(connection, read);
+            sql = $"SELECT {SelectList(snapshot, schema, partitions, present, p => $"p.{SqlText.Ident(p.Name)}")} FROM {read} AS d";
+            if (partitionFields.Count > 0)
+            {
+                var rows = files.Select(f => "(" + string.Join(", ",
+                    partitionFields.Select(p => SqlText.Literal(snapshot.PartitionValue(f, p.Name), p.DataType)).Prepend(SqlText.String(f.Path))) + ")");
+                var names = string.Join(", ", partitionFields.Select(p => SqlText.Ident(p.Name)).Prepend(SqlText.Ident(FileColumn)));
+                sql += $" JOIN (VALUES {string.Join(", ", rows)}) AS p({names}) ON d.{SqlText.Ident(FileColumn)} = p.{SqlText.Ident(FileColumn)}";
+            }
         }
         if (hasDeletionVectors)
         {
@@ -110,5 +108,36 @@ internal static class DeltaScanner
             sql += $" ANTI JOIN {SqlText.Ident(deleted)} AS x ON x.f = d.{SqlText.Ident(FileColumn)} AND x.r = d.file_row_number";
         }
         return new ScanResult(new CompiledRelation(sql, columns, CompiledRelation.InputFileColumn), report);
+    }
+
+    private static string Read(IReadOnlyList<DeltaFile> files, bool withRowNumber) =>
+        $"read_parquet({SqlText.StringList(files.Select(f => f.Path))}, filename = {SqlText.String(FileColumn)}, union_by_name = true, hive_partitioning = false" +
+        $"{(withRowNumber ? ", file_row_number = true" : "")})";
+
+    private static HashSet<string> Present(DuckDBConnection connection, string read) =>
+        connection.QueryList($"DESCRIBE SELECT * FROM {read}", r => r.GetString(0)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The logical columns: data columns by physical name (null when the files lack them), partition columns from <paramref name="partitionValue"/>.</summary>
+    private static string SelectList(Snapshot snapshot, StructType schema, HashSet<string> partitions, HashSet<string> present, Func<StructField, string> partitionValue)
+    {
+        var select = new List<string>();
+        foreach (var field in schema.Fields)
+        {
+            var type = TypeMapping.ToDuckDb(field.DataType);
+            if (partitions.Contains(field.Name))
+            {
+                select.Add($"CAST({partitionValue(field)} AS {type}) AS {SqlText.Ident(field.Name)}");
+                continue;
+            }
+            var physical = snapshot.PhysicalName(field.Name);
+            var value = snapshot.ColumnMappingMode == ColumnMappingMode.None
+                ? $"d.{SqlText.Ident(physical)}"
+                : Logical($"d.{SqlText.Ident(physical)}", field.DataType, 0);
+            select.Add(present.Contains(physical)
+                ? $"CAST({value} AS {type}) AS {SqlText.Ident(field.Name)}"
+                : $"CAST(NULL AS {type}) AS {SqlText.Ident(field.Name)}");
+        }
+        select.Add($"d.{SqlText.Ident(FileColumn)} AS {SqlText.Ident(CompiledRelation.InputFileColumn)}");
+        return string.Join(", ", select);
     }
 }
