@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace AlaSpark.Generators.Tests;
+
+/// <summary>
+/// The generated code is compared with checked-in baselines (<c>Baselines/*.g.cs.txt</c>).
+/// Set <c>ALASPARK_UPDATE_BASELINES=1</c> to rewrite them, then review the diff.
+/// </summary>
+public class BaselineTests
+{
+    [Fact]
+    public void The_dsl_pipeline_generates_its_baseline()
+    {
+        var (_, output, diagnostics) = TestCompilation.Run(TestCompilation.Create(Samples.GlobalUsings, Samples.WebEvents));
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var generated = Assert.Single(output.SyntaxTrees, t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal));
+        Assert.EndsWith("WebEvents.WebEventsPipeline.Pipeline.g.cs", generated.FilePath);
+        AssertBaseline("WebEventsPipeline.g.cs.txt", generated.ToString());
+    }
+
+    private static void AssertBaseline(string fileName, string actual, [CallerFilePath] string testFile = "")
+    {
+        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Baselines", fileName);
+        actual = actual.Replace("\r\n", "\n");
+        if (Environment.GetEnvironmentVariable("ALASPARK_UPDATE_BASELINES") == "1")
+        {
+            File.WriteAllText(path, actual);
+            return;
+        }
+        Assert.True(File.Exists(path), $"No baseline {path}; run the tests with ALASPARK_UPDATE_BASELINES=1 to write it.");
+        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n"), actual);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AlaSpark.Generators.Tests;
+
+public class IncrementalityTests
+{
+    [Fact]
+    public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()
+    {
+        var compilation = TestCompilation.Create(Samples.GlobalUsings, Samples.WebEvents, "namespace Other; public class Unrelated { }");
+        var (driver, _, _) = TestCompilation.Run(compilation);
+
+        var unrelated = compilation.SyntaxTrees.Single(t => t.ToString().Contains("class Unrelated"));
+        var edited = compilation.ReplaceSyntaxTree(unrelated,
+            CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { public int Edited; }", TestCompilation.ParseOptions, unrelated.FilePath));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Null(result.Exception);
+        foreach (var name in TrackingNames.All)
+        {
+            var steps = result.TrackedSteps[name];
+            Assert.NotEmpty(steps);
+            foreach (var (_, reason) in steps.SelectMany(step => step.Outputs))
+                Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name}: {reason}");
+        }
+        Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void An_edit_of_the_pipeline_reruns_the_steps()
+    {
+        var compilation = TestCompilation.Create(Samples.GlobalUsings, Samples.WebEvents);
+        var (driver, _, _) = TestCompilation.Run(compilation);
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains("WebEventsPipeline"));
+        var edited = compilation.ReplaceSyntaxTree(tree,
+            CSharpSyntaxTree.ParseText(Samples.WebEvents.Replace("\"5 minutes\"", "\"1 minute\""), TestCompilation.ParseOptions, tree.FilePath));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.ValidPipelines].SelectMany(s => s.Outputs),
+            output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("trigger: 1 minute", result.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    [Fact]
+    public void No_step_output_holds_a_symbol_syntax_location_or_compilation()
+    {
+        var (driver, _, _) = TestCompilation.Run(TestCompilation.Create(Samples.GlobalUsings, Samples.WebEvents));
+        var result = driver.GetRunResult().Results.Single();
+
+        var walked = 0;
+        foreach (var name in TrackingNames.All)
+        {
+            foreach (var (value, _) in result.TrackedSteps[name].SelectMany(step => step.Outputs))
+            {
+                AssertHoldsNoRoslynObject(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                walked++;
+            }
+        }
+        Assert.True(walked >= 2);
+    }
+
+    private static readonly Type[] Forbidden = [typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(SyntaxTree)];
+
+    private static void AssertHoldsNoRoslynObject(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum) return;
+        var type = value.GetType();
+        Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), $"{path} holds a {type.Name}");
+        if (!type.IsValueType && !seen.Add(value)) return;
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items) AssertHoldsNoRoslynObject(item, $"{path}[{i++}]", seen);
+        }
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract") continue;
+            Assert.False(Forbidden.Any(f => f.IsAssignableFrom(property.PropertyType)), $"{path}.{property.Name} is typed {property.PropertyType.Name}");
+            AssertHoldsNoRoslynObject(property.GetValue(value), $"{path}.{property.Name}", seen);
+        }
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
+            AssertHoldsNoRoslynObject(field.GetValue(value), $"{path}.{field.Name}", seen);
+    }
+}

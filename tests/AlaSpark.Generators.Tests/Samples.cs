@@ -1,0 +1,60 @@
+namespace AlaSpark.Generators.Tests;
+
+/// <summary>Stand-ins for the runtime's processors, with the constructors of dsl.md section 4.</summary>
+internal static class ProcessorStubs
+{
+    public const string Source = """
+        namespace AlaSpark
+        {
+            public abstract class ToTableProcessor { }
+            public sealed class AddSourceFilename : ToTableProcessor { public AddSourceFilename(string column = "source_filename") { } }
+            public sealed class HashColumn : ToTableProcessor { public HashColumn(string column, HashAlgorithm algorithm = HashAlgorithm.Sha256) { } }
+            public sealed class AddPartition : ToTableProcessor { public AddPartition(string column, string sourceColumn, PartitionGranularity granularity = PartitionGranularity.Day) { } }
+            public sealed class AddWatermark : ToTableProcessor { public AddWatermark(string eventTimeColumn, string delay) { } }
+            public sealed class DropDuplicates : ToTableProcessor { public DropDuplicates(string[] columns) { } }
+            public sealed class AddCurrentTimestamp : ToTableProcessor { public AddCurrentTimestamp(string column = "processed_at") { } }
+            public sealed class JoinDataframe : ToTableProcessor { public JoinDataframe(string database, string table, string[] on, JoinType how = JoinType.Inner) { } }
+            public sealed class MaskColumn : ToTableProcessor { public MaskColumn(string column, int keepLast = 0, char mask = '*') { } }
+        }
+        """;
+}
+
+/// <summary>Pipelines as their authors write them.</summary>
+internal static class Samples
+{
+    /// <summary>The pipeline of dsl.md section 1, verbatim.</summary>
+    public const string WebEvents = """
+        using AlaSpark;
+
+        namespace WebEvents;
+
+        public sealed record WebEvent(
+            string EventId,
+            string UserEmail,
+            string EventType,
+            string PageUrl,
+            DateTime EventTime,
+            string? UserAgent);
+
+        [Pipeline("raw_to_cooked")]
+        [CsvStreamSource("raw__web_events", "fake_web_events_csv", Schema = typeof(WebEvent))]
+        [Processor(typeof(AddSourceFilename))]
+        [Processor(typeof(HashColumn), "user_email")]
+        [Processor(typeof(AddPartition), "event_date", "event_time")]
+        [Processor(typeof(AddWatermark), "event_time", "10 minutes")]
+        [Processor(typeof(DropDuplicates), new[] { "event_id" })]
+        [Processor(typeof(AddCurrentTimestamp), "processed_at")]
+        [DeltaStreamSink("cooked__web_events", "web_events",
+            PartitionBy = new[] { "event_date" },
+            OutputMode = OutputMode.Append,
+            MergeSchema = true,
+            Trigger = "5 minutes")]
+        public partial class WebEventsPipeline;
+        """;
+
+    /// <summary>The implicit usings a console project has (System for DateTime, and so on).</summary>
+    public const string GlobalUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        """;
+}
