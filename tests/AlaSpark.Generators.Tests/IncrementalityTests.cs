@@ -64,6 +64,15 @@ public class IncrementalityTests
         Assert.True(walked >= 2);
     }
 
+    [Fact]
+    public void The_walk_finds_a_symbol_hidden_in_a_model()
+    {
+        var compilation = TestCompilation.Create("public class C { }");
+        var holder = new { Inner = new object[] { "text", new { Symbol = (object?)compilation.GetTypeByMetadataName("C") } } };
+
+        Assert.ThrowsAny<Exception>(() => AssertHoldsNoRoslynObject(holder, "holder", new HashSet<object>(ReferenceEqualityComparer.Instance)));
+    }
+
     private static readonly Type[] Forbidden = [typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(SyntaxTree)];
 
     private static void AssertHoldsNoRoslynObject(object? value, string path, HashSet<object> seen)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using AlaSpark.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -76,6 +75,4 @@ internal static class ModelDescriber
         var name = dot < 0 ? qualified : qualified.Substring(dot + 1);
         return name.StartsWith("global::", System.StringComparison.Ordinal) ? name.Substring("global::".Length) : name;
     }
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
