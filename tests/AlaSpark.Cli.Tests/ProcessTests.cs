@@ -9,31 +9,7 @@ public sealed class ProcessTests : IDisposable
 
     public void Dispose() => _lake.Dispose();
 
-    private CliResult RunProcess(params string[] args)
-    {
-        var tool = Path.Combine(AppContext.BaseDirectory, "AlaSpark.Cli.dll");
-        Assert.True(File.Exists(tool), $"{tool} is missing");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            WorkingDirectory = _lake.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(tool);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment.Remove("ALASPARK_DEBUG");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("alaspark did not finish within 2 minutes");
-        }
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private CliResult RunProcess(params string[] args) => CliProcess.Run(_lake.Root, args);
 
     [Fact]
     public void Sql_prints_json_lines_on_stdout_and_exits_0()
