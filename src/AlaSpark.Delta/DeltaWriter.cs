@@ -24,9 +24,7 @@ public sealed class DeltaWriter : Writer
         var watch = Stopwatch.StartNew();
         var (name, defaultLocation, preparedPartitions, schema) = Prepare(table, database, options);
         var target = $"{database}.{name}";
-        session.Catalog.TryGetTable(database, name, out var entry);
-        if (entry is not null && entry.Format != "delta")
-            throw new AlaSparkException($"The table {target} is a {entry.Format} table; the Delta writer can't write to it.");
+        var entry = ExistingTable(session, database, name, "delta", "Delta");
         var location = entry?.Location ?? defaultLocation;
         var log = new PipelineLog(session.Logger).ForTable(table.Source.FullName);
         if (table.PipelineName is { } pipeline) log = log.ForPipeline(pipeline);

@@ -31,6 +31,15 @@ public abstract class Writer
         return (name, Path.Combine(db.Location, name), partitions, schema);
     }
 
+    /// <summary>The table's catalog entry when it exists; an error when it exists in another format than <paramref name="format"/>.</summary>
+    protected static CatalogTable? ExistingTable(AlaSparkSession session, string database, string name, string format, string writer)
+    {
+        session.Catalog.TryGetTable(database, name, out var existing);
+        if (existing is not null && existing.Format != format)
+            throw new AlaSparkException($"The table {database}.{name} is a {existing.Format} table; the {writer} writer can't write to it.");
+        return existing;
+    }
+
     /// <summary>The differences between an existing table's schema and a new one: empty when compatible.</summary>
     protected static IReadOnlyList<string> SchemaDifferences(StructType existing, StructType incoming)
     {
@@ -69,9 +78,7 @@ public sealed class ParquetWriter : Writer
         var watch = Stopwatch.StartNew();
         var (name, location, partitions, schema) = Prepare(table, database, options);
         var target = $"{database}.{name}";
-        session.Catalog.TryGetTable(database, name, out var existing);
-        if (existing is not null && existing.Format != "parquet")
-            throw new AlaSparkException($"The table {target} is a {existing.Format} table; the Parquet writer can't write to it.");
+        var existing = ExistingTable(session, database, name, "parquet", "Parquet");
         var dataExists = existing is not null && Directory.Exists(existing.Location) && Directory.EnumerateFiles(existing.Location, "*.parquet", SearchOption.AllDirectories).Any();
         if (dataExists && options.Mode == WriteMode.ErrorIfExists)
             throw new AlaSparkException($"The table {target} already exists at {existing!.Location} (mode ErrorIfExists). Use Append or Overwrite.");
