@@ -73,4 +73,24 @@ public class RuntimeCompileTests
         var list = (List<IPipeline>)field.GetValue(null)!;
         lock (list) return list.ToList();
     }
+
+    [Fact]
+    public void A_class_without_a_parameterless_constructor_is_not_registered()
+    {
+        const string source = """
+            using AlaSpark;
+            [Pipeline("no_default_ctor")]
+            [CsvSource("raw__a", "b")]
+            [Processor(typeof(AddCurrentTimestamp))]
+            [DeltaSink("cooked__a", "b")]
+            public partial class P { public P(int value) { _ = value; } }
+            """;
+        var (_, output, diagnostics) = TestCompilation.Run(TestCompilation.CreateWithRuntime(Samples.GlobalUsings, source));
+
+        Assert.Empty(diagnostics);
+        var generated = Assert.Single(output.SyntaxTrees, t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains(": global::AlaSpark.IPipeline", generated);
+        Assert.DoesNotContain("ModuleInitializer]", generated);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
 }
