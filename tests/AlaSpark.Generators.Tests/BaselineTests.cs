@@ -15,7 +15,8 @@ public class BaselineTests
         var (_, output, diagnostics) = TestCompilation.Run(TestCompilation.Create(Samples.GlobalUsings, Samples.WebEvents));
 
         Assert.Empty(diagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        // The sample uses AddWatermark, which only the stubs have, and the stubs have no IPipeline:
+        // that the generated code compiles is checked against the real runtime in RuntimeCompileTests.
         var generated = Assert.Single(output.SyntaxTrees, t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal));
         Assert.EndsWith("WebEvents.WebEventsPipeline.Pipeline.g.cs", generated.FilePath);
         AssertBaseline("WebEventsPipeline.g.cs.txt", generated.ToString());

@@ -30,6 +30,7 @@ public class ParserTests
             "WebEventsPipeline",
             IsPublic: true,
             "raw_to_cooked",
+            HasParameterlessConstructor: true,
             new SourceModel(
                 SourceKind.CsvStreamSource,
                 "raw__web_events",

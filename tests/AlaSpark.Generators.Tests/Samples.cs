@@ -58,3 +58,36 @@ internal static class Samples
         global using System.Collections.Generic;
         """;
 }
+
+/// <summary>Pipelines that use only processors the runtime has, for compiling against the real assemblies.</summary>
+internal static class RuntimeSamples
+{
+    public const string WebEvents = """
+        using AlaSpark;
+
+        namespace WebEvents.Runtime;
+
+        public sealed record WebEvent(
+            string EventId,
+            string UserEmail,
+            string EventType,
+            string PageUrl,
+            DateTime EventTime,
+            string? UserAgent);
+
+        [Pipeline("raw_to_cooked_runtime")]
+        [CsvStreamSource("raw__web_events", "fake_web_events_csv", Schema = typeof(WebEvent), Path = "{{ landing }}/web_events")]
+        [Processor(typeof(AddSourceFilename))]
+        [Processor(typeof(HashColumn), "user_email", HashAlgorithm.Sha256)]
+        [Processor(typeof(AddPartition), "event_date", "event_time", PartitionGranularity.Day)]
+        [Processor(typeof(DropDuplicates), new[] { "event_id" })]
+        [Processor(typeof(AddCurrentTimestamp), "processed_at")]
+        [DeltaStreamSink("cooked__web_events", "web_events",
+            PartitionBy = new[] { "event_date" },
+            OutputMode = OutputMode.Append,
+            MergeSchema = true,
+            Trigger = "5 minutes")]
+        [ParquetSink("export__web_events", "web_events", Mode = WriteMode.Overwrite)]
+        public partial class WebEventsPipeline;
+        """;
+}

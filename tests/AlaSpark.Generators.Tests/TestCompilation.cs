@@ -12,6 +12,15 @@ internal static class TestCompilation
     private static readonly ImmutableArray<MetadataReference> References =
         [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(PipelineAttribute).Assembly.Location)];
 
+    /// <summary>.NET 10 plus the real runtime: AlaSpark.Abstractions, AlaSpark and AlaSpark.Delta.</summary>
+    private static readonly ImmutableArray<MetadataReference> RuntimeReferences =
+    [
+        .. Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(PipelineAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(PipelineDefinition).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(AlaSpark.Delta.DeltaWriter).Assembly.Location),
+    ];
+
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     /// <summary>A compilation of <paramref name="sources"/> plus the processor stubs.</summary>
@@ -21,6 +30,14 @@ internal static class TestCompilation
             sources.Append(ProcessorStubs.Source)
                 .Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
             References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>A compilation of <paramref name="sources"/> against the real runtime assemblies (no stubs).</summary>
+    public static CSharpCompilation CreateWithRuntime(params string[] sources) =>
+        CSharpCompilation.Create(
+            "PipelineRuntimeTests",
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
+            RuntimeReferences,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(bool trackSteps = true) =>

@@ -1,16 +1,21 @@
+using System.Linq;
 using AlaSpark.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace AlaSpark.Generators.Emitting;
 
 /// <summary>
-/// Model to C# text; pure, so its output depends on the model alone. For now it emits the
-/// pipeline's name and a description of its model; the IPipeline implementation comes next.
+/// Model to C# text; pure, so its output depends on the model alone. It emits the pipeline's name,
+/// a description of its model, an <c>IPipeline</c> implementation that delegates to a
+/// <c>PipelineDefinition</c> built with the runtime's fluent API, and a module initializer that
+/// registers the pipeline with <c>AlaSparkApp</c>.
 /// </summary>
 internal static class PipelineEmitter
 {
     /// <summary>The tool name and version written in <c>[GeneratedCode]</c> (a constant: baselines must not move with builds).</summary>
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AlaSpark.Generators\", \"0.1.0\")]";
+
+    private const string DefinitionField = "AlaSparkDefinition";
 
     public static string Emit(PipelineModel model)
     {
@@ -27,19 +32,151 @@ internal static class PipelineEmitter
             writer.OpenBrace();
         }
 
-        writer.Line((model.IsPublic ? "public " : "") + "partial class " + model.ClassName);
+        writer.Line((model.IsPublic ? "public " : "") + "partial class " + model.ClassName + " : global::AlaSpark.IPipeline");
         writer.OpenBrace();
         writer.Line("/// <summary>The pipeline's name, as given to <c>[Pipeline]</c>.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line("public const string PipelineName = " + SymbolDisplay.FormatLiteral(model.Name, quote: true) + ";");
+        writer.Line("public const string PipelineName = " + Literal(model.Name) + ";");
         writer.Line();
         writer.Line("/// <summary>What the generator understood of the pipeline: its source, schema, processors and sinks.</summary>");
         writer.Line(GeneratedCode);
         writer.Line("public const string PipelineModelText =");
-        writer.Line("    " + SymbolDisplay.FormatLiteral(ModelDescriber.Describe(model), quote: true) + ";");
+        writer.Line("    " + Literal(ModelDescriber.Describe(model)) + ";");
+        writer.Line();
+        EmitDefinition(writer, model);
+        writer.Line();
+        EmitMembers(writer);
+        writer.Line();
+        EmitRegistration(writer, model);
         writer.CloseBrace();
 
         if (hasNamespace) writer.CloseBrace();
         return writer.ToString();
     }
+
+    private static void EmitDefinition(IndentedWriter writer, PipelineModel model)
+    {
+        writer.Line("/// <summary>The pipeline, built with the runtime's fluent API from the attributes.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line("private static readonly global::AlaSpark.PipelineDefinition " + DefinitionField + " =");
+        writer.Line("    new global::AlaSpark.PipelineDefinition(" + Literal(model.Name) + ")");
+
+        var source = model.Source;
+        if (source.IsStream)
+            writer.Line("        // " + source.Kind + ": streaming is not in the runtime yet, so this reads with the batch reader.");
+        if (source.Options.Count > 0)
+            writer.Line("        // The source's Options (" + string.Join(", ", source.Options) + ") are not passed to the reader yet.");
+        var read = "        .ReadFrom<" + ReaderType(source.Kind) + ">(" + Literal(source.Database) + ", " + Literal(source.Table)
+                   + ", badRecords: " + EnumValue("global::AlaSpark.BadRecordsMode", source.BadRecords);
+        if (source.Path is not null) read += ", path: " + Literal(source.Path);
+        if (source.Schema is not null) read += ", schema: global::AlaSpark.Types.RecordSchema.For<" + source.Schema.TypeName + ">()";
+        writer.Line(read + ")");
+
+        foreach (var processor in model.Processors)
+            writer.Line("        .Apply(new " + processor.TypeName + "(" + string.Join(", ", processor.Arguments.Select(Argument)) + "))");
+
+        for (var i = 0; i < model.Sinks.Count; i++)
+        {
+            var sink = model.Sinks[i];
+            if (sink.IsStream)
+                writer.Line("        // " + sink.Kind + ": streaming is not in the runtime yet, so this writes with the batch writer"
+                            + " (OutputMode, Trigger and CheckpointLocation are not used).");
+            var options = "Mode = " + EnumValue("global::AlaSpark.WriteMode", sink.Mode);
+            if (sink.PartitionBy.Count > 0)
+                options += ", PartitionBy = new string[] { " + string.Join(", ", sink.PartitionBy.Select(Literal)) + " }";
+            options += ", MergeSchema = " + (sink.MergeSchema ? "true" : "false");
+            writer.Line("        .WriteTo<" + WriterType(sink.Kind) + ">(" + Literal(sink.Database) + ", " + Literal(sink.Table)
+                        + ", new global::AlaSpark.WriteOptions { " + options + " })" + (i == model.Sinks.Count - 1 ? ";" : ""));
+        }
+    }
+
+    private static void EmitMembers(IndentedWriter writer)
+    {
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(GeneratedCode);
+        writer.Line("public string Name => " + DefinitionField + ".Name;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(GeneratedCode);
+        writer.Line("public global::AlaSpark.PipelineDescription Description => " + DefinitionField + ".Description;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(GeneratedCode);
+        writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::AlaSpark.WrittenTable> Run(global::AlaSpark.PipelineContext context) =>");
+        writer.Line("    " + DefinitionField + ".Run(context);");
+    }
+
+    private static void EmitRegistration(IndentedWriter writer, PipelineModel model)
+    {
+        if (!model.HasParameterlessConstructor)
+        {
+            writer.Line("// No registration with AlaSparkApp: the class has no parameterless constructor (or is abstract),");
+            writer.Line("// so register an instance yourself with global::AlaSpark.AlaSparkApp.Register.");
+            return;
+        }
+        writer.Line("/// <summary>Registers the pipeline with <c>AlaSparkApp</c> when the assembly loads, so <c>AlaSparkApp.RunAsync(args)</c> finds it without reflection.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        writer.Line("internal static void RegisterAlaSparkPipeline() =>");
+        writer.Line("    global::AlaSpark.AlaSparkApp.Register(new " + model.ClassName + "());");
+    }
+
+    private static string ReaderType(SourceKind kind) => kind switch
+    {
+        SourceKind.CsvSource or SourceKind.CsvStreamSource => "global::AlaSpark.CsvReader",
+        SourceKind.JsonSource or SourceKind.JsonStreamSource => "global::AlaSpark.JsonReader",
+        SourceKind.ParquetSource or SourceKind.ParquetStreamSource => "global::AlaSpark.ParquetReader",
+        _ => "global::AlaSpark.Delta.DeltaReader",
+    };
+
+    private static string WriterType(SinkKind kind) => kind switch
+    {
+        SinkKind.ParquetSink => "global::AlaSpark.ParquetWriter",
+        _ => "global::AlaSpark.Delta.DeltaWriter",
+    };
+
+    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>A constant as a C# expression of its type.</summary>
+    internal static string Argument(ArgumentModel argument)
+    {
+        var value = argument.Value ?? "";
+        var negative = value.StartsWith("-", System.StringComparison.Ordinal);
+        return argument.Kind switch
+        {
+            ArgumentKind.Null => "null",
+            ArgumentKind.String => Literal(value),
+            ArgumentKind.Char => SymbolDisplay.FormatLiteral(value[0], quote: true),
+            ArgumentKind.Boolean => value,
+            ArgumentKind.Byte => "(byte)" + value,
+            ArgumentKind.SByte => "(sbyte)" + Paren(value, negative),
+            ArgumentKind.Int16 => "(short)" + Paren(value, negative),
+            ArgumentKind.UInt16 => "(ushort)" + value,
+            ArgumentKind.Int32 => value,
+            ArgumentKind.UInt32 => value + "U",
+            ArgumentKind.Int64 => value + "L",
+            ArgumentKind.UInt64 => value + "UL",
+            ArgumentKind.Single => Floating(value, "float", "F"),
+            ArgumentKind.Double => Floating(value, "double", "D"),
+            ArgumentKind.Enum => EnumValue(argument.TypeName, value),
+            ArgumentKind.Type => "typeof(" + value + ")",
+            _ => "new " + argument.TypeName + "[] { " + string.Join(", ", argument.Items.Select(Argument)) + " }",
+        };
+    }
+
+    /// <summary>An enum member (<c>T.Member</c>), or a cast of its number when no member has the value.</summary>
+    private static string EnumValue(string typeName, string member) =>
+        IsNumber(member) ? "(" + typeName + ")" + Paren(member, member.StartsWith("-", System.StringComparison.Ordinal)) : typeName + "." + member;
+
+    private static string Paren(string value, bool negative) => negative ? "(" + value + ")" : value;
+
+    private static bool IsNumber(string value) => value.Length > 0 && (char.IsDigit(value[0]) || value[0] == '-');
+
+    private static string Floating(string value, string keyword, string suffix) => value switch
+    {
+        "NaN" => keyword + ".NaN",
+        "Infinity" or "∞" => keyword + ".PositiveInfinity",
+        "-Infinity" or "-∞" => keyword + ".NegativeInfinity",
+        _ => value + suffix,
+    };
 }

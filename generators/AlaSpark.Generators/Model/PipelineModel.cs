@@ -13,11 +13,16 @@ namespace AlaSpark.Generators.Model;
 /// <param name="ClassName">The class's name.</param>
 /// <param name="IsPublic">True when the class is public (the generated part repeats nothing else).</param>
 /// <param name="Name">The pipeline's name, from <c>[Pipeline("...")]</c>.</param>
+/// <param name="HasParameterlessConstructor">
+/// True when the class can be created with <c>new ClassName()</c> (not abstract, and either no
+/// constructor declared or a parameterless one among them): the generated registration needs it.
+/// </param>
 internal sealed record PipelineModel(
     string Namespace,
     string ClassName,
     bool IsPublic,
     string Name,
+    bool HasParameterlessConstructor,
     SourceModel Source,
     EquatableArray<ProcessorModel> Processors,
     EquatableArray<SinkModel> Sinks)

@@ -40,6 +40,8 @@ internal static class PipelineParser
     private static PipelineModel? Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.ContainingType is not null) return null;
+        // A static class cannot implement IPipeline: nothing to generate.
+        if (type.IsStatic) return null;
         if (!IsPartial(type, cancellationToken)) return null;
 
         string? name = null;
@@ -85,6 +87,7 @@ internal static class PipelineParser
             type.Name,
             type.DeclaredAccessibility == Accessibility.Public,
             name,
+            !type.IsAbstract && type.InstanceConstructors.Any(c => c.Parameters.Length == 0),
             sources[0],
             processors.ToEquatableArray(),
             sinks.ToEquatableArray());
@@ -130,6 +133,8 @@ internal static class PipelineParser
             {
                 case "Schema":
                     if (value.Value is not ITypeSymbol schemaType) return null;
+                    // typeof(List<>) can't be named in RecordSchema.For<T>().
+                    if (schemaType is INamedTypeSymbol { IsUnboundGenericType: true }) return null;
                     schema = SchemaParser.Parse(schemaType);
                     if (schema is null) return null;
                     break;
