@@ -23,3 +23,16 @@ public class SmokeTests
         Assert.Equal(3, result[1]["id"]);
     }
 }
+
+public class SessionConfTests
+{
+    [Fact]
+    public void Spark_and_alaspark_keys_of_the_job_config_reach_the_session()
+    {
+        var config = Config.JobConfig.Parse("[spark.sql]\nansi.enabled = \"false\"\n[alaspark.duckdb]\nmemory_limit = \"1GB\"\n", "job.toml");
+        var root = Path.Combine(Path.GetTempPath(), "alaspark-conf-" + Guid.NewGuid().ToString("N"));
+        using var session = LocalSession.Create(new SessionOptions { LakeRoot = root, Config = config });
+        Assert.Equal("1GB", session.GetConf("alaspark.duckdb.memory_limit"));
+        Assert.Null(session.Sql("SELECT CAST('abc' AS INT) AS x").Collect()[0]["x"]);
+    }
+}

@@ -58,7 +58,7 @@ public sealed class AlaSparkSession : IDisposable
         Logger = options.Logger ?? Serilog.Core.Logger.None;
         _conf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in Config.Values)
-            if (key.StartsWith("spark.", StringComparison.OrdinalIgnoreCase) && value is not null)
+            if ((key.StartsWith("spark.", StringComparison.OrdinalIgnoreCase) || key.StartsWith("alaspark.", StringComparison.OrdinalIgnoreCase)) && value is not null)
                 _conf[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
         foreach (var (key, value) in options.Conf) _conf[key] = value;
         Naming = options.Naming ?? NamingStandard.LoadOptions(key => Config.GetString(key));
