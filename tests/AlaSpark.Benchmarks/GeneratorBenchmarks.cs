@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AlaSpark.Generators;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AlaSpark.Benchmarks;
+
+/// <summary>
+/// Timed benchmark of the source generator on a compilation of 200 pipelines (and 50 unrelated files):
+/// <code>dotnet run -c Release --project tests/AlaSpark.Benchmarks -- generator [--quick]</code>
+/// 1. a full run (a fresh driver), against the baseline of compiling the same sources without the
+///    generator (binding every file: <c>GetDiagnostics</c> on a fresh compilation), in the same process;
+/// 2. the incremental run after a one-character edit in an unrelated file (target: under 5 ms), against
+///    the full run.
+/// Medians of several timed repetitions after warm-up. Exit code 0 unless something throws or the
+/// generated code does not compile.
+/// </summary>
+public static class GeneratorBenchmarks
+{
+    private const int Pipelines = 200;
+    private const int UnrelatedFiles = 50;
+    private const double IncrementalTargetMs = 5;
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static int Run(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var repetitions = quick ? 5 : 25;
+        Console.WriteLine($"AlaSpark generator benchmark ({(quick ? "quick" : "full")}), .NET {Environment.Version}, {Environment.ProcessorCount} CPUs, " +
+                          $"Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
+        var compilation = CreateCompilation();
+        Console.WriteLine($"compilation: {Pipelines} [Pipeline] classes and {UnrelatedFiles} unrelated files ({compilation.SyntaxTrees.Count()} trees)");
+
+        // Sanity: every pipeline generates a file, and the generated code compiles without a diagnostic.
+        var check = NewDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var generated = check.GetRunResult().GeneratedTrees.Length;
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        if (generated != Pipelines || problems.Count > 0)
+        {
+            Console.Error.WriteLine($"ERROR: {generated} files generated (expected {Pipelines}); {problems.Count} warnings/errors, first: {problems.FirstOrDefault()}");
+            return 1;
+        }
+
+        // 1. Full run vs compiling the same sources (a fresh compilation each time: nothing cached).
+        var compile = Median(repetitions, () =>
+        {
+            var fresh = CreateCompilation();
+            return Time(() => fresh.GetDiagnostics());
+        });
+        var full = Median(repetitions, () =>
+        {
+            var fresh = CreateCompilation();
+            var driver = NewDriver();
+            return Time(() => driver.RunGenerators(fresh));
+        });
+
+        // 2. Incremental: a warm driver, then a one-character edit in an unrelated file before each run; the
+        //    same for the floor generator (ForAttributeWithMetadataName with a trivial transform).
+        var (incremental, steps) = Incremental(compilation, new PipelineGenerator(), repetitions * 4);
+        var (floor, _) = Incremental(compilation, new FloorGenerator(), repetitions * 4);
+        var reasons = steps.Select(step => $"{step.Key}: " + string.Join(", ",
+            step.Value.SelectMany(s => s.Outputs).GroupBy(o => o.Reason).Select(g => $"{g.Key} {g.Count()}")));
+
+        Console.WriteLine();
+        Console.WriteLine($"[1] full generator run:      {full,8:F1} ms median   (compile without generator: {compile:F1} ms; ratio {full / compile:F2})");
+        Console.WriteLine($"[2] incremental after edit:  {incremental,8:F3} ms median   target < {IncrementalTargetMs} ms: {(incremental < IncrementalTargetMs ? "PASS" : "FAIL")}");
+        Console.WriteLine($"    floor (ForAttributeWithMetadataName, trivial transform): {floor:F3} ms; ratio {incremental / floor:F2}; ratio to the full run {incremental / full:F4}");
+        Console.WriteLine($"    steps after the last edit: {string.Join("; ", reasons)}");
+        return 0;
+    }
+
+    /// <summary>The median time of a run after a one-character edit in an unrelated file, and the last run's steps.</summary>
+    private static (double Median, ImmutableDictionary<string, ImmutableArray<IncrementalGeneratorRunStep>> Steps) Incremental(
+        CSharpCompilation compilation, IIncrementalGenerator generator, int repetitions)
+    {
+        var driver = NewDriver(generator).RunGenerators(compilation);
+        var current = compilation;
+        var unrelated = current.SyntaxTrees.First(t => t.FilePath.StartsWith("Unrelated", StringComparison.Ordinal));
+        var edits = 0;
+        var median = Median(repetitions, () =>
+        {
+            var text = unrelated.GetText();
+            var position = text.ToString().IndexOf("Value = ", StringComparison.Ordinal) + "Value = ".Length;
+            var edited = unrelated.WithChangedText(text.WithChanges(new TextChange(new TextSpan(position, 1), (edits++ % 9 + 1).ToString(Inv))));
+            current = current.ReplaceSyntaxTree(unrelated, edited);
+            unrelated = edited;
+            var next = current;
+            return Time(() => driver = driver.RunGenerators(next));
+        });
+        return (median, driver.GetRunResult().Results.Single().TrackedSteps);
+    }
+
+    private static GeneratorDriver NewDriver(IIncrementalGenerator? generator = null) =>
+        CSharpGeneratorDriver.Create([(generator ?? new PipelineGenerator()).AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+    [
+        .. Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(PipelineAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(PipelineDefinition).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Delta.DeltaWriter).Assembly.Location),
+    ];
+
+    /// <summary>200 varied pipelines (sources, schemas, processors, sinks), one per file, and unrelated files.</summary>
+    public static CSharpCompilation CreateCompilation()
+    {
+        var trees = new List<SyntaxTree>
+        {
+            CSharpSyntaxTree.ParseText("global using System; global using AlaSpark;", ParseOptions, path: "GlobalUsings.cs"),
+        };
+        for (var i = 0; i < Pipelines; i++)
+            trees.Add(CSharpSyntaxTree.ParseText(PipelineSource(i), ParseOptions, path: $"Pipeline{i:D3}.cs"));
+        for (var i = 0; i < UnrelatedFiles; i++)
+            trees.Add(CSharpSyntaxTree.ParseText($$"""
+                namespace Jobs.Support;
+                public static class Unrelated{{i}}
+                {
+                    public const int Value = 1;
+                    public static int Twice(int x) => x * 2 + Value;
+                }
+                """, ParseOptions, path: $"Unrelated{i:D3}.cs"));
+        return CSharpCompilation.Create("TwoHundredPipelines", trees, References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    private static string PipelineSource(int i)
+    {
+        var source = (i % 3) switch
+        {
+            0 => $"[CsvSource(\"raw__domain{i % 7}\", \"events_{i}\", Schema = typeof(Event{i}))]",
+            1 => $"[JsonSource(\"raw__domain{i % 7}\", \"events_{i}\", Schema = typeof(Event{i}), BadRecords = BadRecordsMode.Drop)]",
+            _ => $"[DeltaSource(\"raw__domain{i % 7}\", \"events_{i}\", Schema = typeof(Event{i}))]",
+        };
+        var processors = new StringBuilder();
+        processors.AppendLine("[Processor(typeof(AddSourceFilename))]");
+        if (i % 2 == 0) processors.AppendLine("[Processor(typeof(HashColumn), \"user_email\")]");
+        processors.AppendLine("[Processor(typeof(AddPartition), \"event_date\", \"event_time\")]");
+        if (i % 4 == 1) processors.AppendLine("[Processor(typeof(FilterRows), \"amount > 0\")]");
+        if (i % 5 == 2) processors.AppendLine("[Processor(typeof(AlterDataType), \"amount\", \"decimal(12,2)\")]");
+        processors.AppendLine("[Processor(typeof(DropDuplicates), new[] { \"event_id\" })]");
+        processors.AppendLine("[Processor(typeof(AddCurrentTimestamp), \"processed_at\")]");
+        return $$"""
+            namespace Jobs.Domain{{i % 7}};
+
+            public sealed record Event{{i}}(string EventId, string UserEmail, DateTime EventTime, decimal Amount, int? Quantity, string[] Tags);
+
+            [Pipeline("pipeline_{{i}}")]
+            {{source}}
+            {{processors}}[DeltaSink("cooked__domain{{i % 7}}", "events_{{i}}", PartitionBy = new[] { "event_date" })]
+            public partial class Pipeline{{i}};
+            """;
+    }
+
+    private static double Time(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Two warm-up runs, then the median of <paramref name="repetitions"/> timed ones.</summary>
+    private static double Median(int repetitions, Func<double> run)
+    {
+        run();
+        run();
+        var times = Enumerable.Range(0, repetitions).Select(_ => run()).Order().ToArray();
+        return times[times.Length / 2];
+    }
+}
+
+/// <summary>
+/// The floor any [Pipeline] generator pays on an edit: ForAttributeWithMetadataName on the same attribute with
+/// a transform that only returns the class's name (Roslyn re-runs the transform of every match when the
+/// compilation changes, because what a symbol means can change with any file).
+/// </summary>
+
+public sealed class FloorGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var names = context.SyntaxProvider.ForAttributeWithMetadataName(
+                "AlaSpark.PipelineAttribute",
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (c, _) => c.TargetSymbol.Name)
+            .WithTrackingName("Names");
+        context.RegisterSourceOutput(names, static (output, name) => output.AddSource(name + ".g.cs", "// " + name));
+    }
+}
