@@ -107,11 +107,60 @@ public class Column
     public static implicit operator Column(string name) => Functions.Col(name);
 }
 
-/// <summary>A column whose values are of the CLR type <typeparamref name="T"/>; the C# compiler
-/// checks that typed functions get the types they expect.</summary>
+/// <summary>
+/// A column whose values are of the CLR type <typeparamref name="T"/> (<c>string</c>, <c>int</c>,
+/// <c>DateOnly</c>, <c>DateTime</c>, ... as <see cref="Types.RecordSchema"/> maps them).
+/// Comparing it with a <typeparamref name="T"/> or another <c>Column&lt;T&gt;</c> gives a
+/// <c>Column&lt;bool&gt;</c>, and typed functions keep the type, so the C# compiler checks what
+/// generated typed columns (a pipeline's <c>Output</c>) are used for: <c>Column&lt;bool&gt; recent =
+/// Output.EventDate &gt; new DateOnly(2024, 1, 1)</c> compiles, <c>Output.EventDate &gt; 5</c> is only an
+/// untyped <see cref="Column"/> and can't be assigned to a <c>Column&lt;bool&gt;</c>.
+/// </summary>
 public sealed class Column<T> : Column
 {
     public Column(Expression expression) : base(expression) { }
 
     public new Column<T> Alias(string name) => new(base.Alias(name).Expression);
+
+    public new Column<T> As(string name) => Alias(name);
+
+    /// <summary>Casts to the Spark type of <typeparamref name="TResult"/> (as <see cref="Types.RecordSchema"/> maps CLR types).</summary>
+    public Column<TResult> Cast<TResult>() => new(new Plan.Cast(Expression, Types.RecordSchema.DataTypeOf(typeof(TResult))));
+
+    public new Column<bool> IsNull() => new(base.IsNull().Expression);
+    public new Column<bool> IsNotNull() => new(base.IsNotNull().Expression);
+    public Column<bool> IsIn(params T[] values) => new(base.IsIn(values.Cast<object?>().ToArray()).Expression);
+    public Column<bool> Between(T lower, T upper) => new(base.Between(lower, upper).Expression);
+
+    public Column<bool> EqualTo(T value) => Typed(base.EqualTo(value));
+    public Column<bool> EqualTo(Column<T> other) => Typed(base.EqualTo(other));
+    public Column<bool> NotEqual(T value) => Typed(base.NotEqual(value));
+    public Column<bool> NotEqual(Column<T> other) => Typed(base.NotEqual(other));
+    public Column<bool> EqNullSafe(T value) => Typed(base.EqNullSafe(value));
+    public Column<bool> EqNullSafe(Column<T> other) => Typed(base.EqNullSafe(other));
+
+    public static Column<bool> operator ==(Column<T> left, T right) => left.EqualTo(right);
+    public static Column<bool> operator !=(Column<T> left, T right) => left.NotEqual(right);
+    public static Column<bool> operator ==(Column<T> left, Column<T> right) => left.EqualTo(right);
+    public static Column<bool> operator !=(Column<T> left, Column<T> right) => left.NotEqual(right);
+    public static Column<bool> operator >(Column<T> left, T right) => Typed(left.Gt(right));
+    public static Column<bool> operator >=(Column<T> left, T right) => Typed(left.Geq(right));
+    public static Column<bool> operator <(Column<T> left, T right) => Typed(left.Lt(right));
+    public static Column<bool> operator <=(Column<T> left, T right) => Typed(left.Leq(right));
+    public static Column<bool> operator >(Column<T> left, Column<T> right) => Typed(left.Gt(right));
+    public static Column<bool> operator >=(Column<T> left, Column<T> right) => Typed(left.Geq(right));
+    public static Column<bool> operator <(Column<T> left, Column<T> right) => Typed(left.Lt(right));
+    public static Column<bool> operator <=(Column<T> left, Column<T> right) => Typed(left.Leq(right));
+
+    // Boolean logic: on Column<bool> operands these win over Column's and keep the result typed.
+    public static Column<bool> operator &(Column<T> left, Column<bool> right) => Typed(left.And(right));
+    public static Column<bool> operator |(Column<T> left, Column<bool> right) => Typed(left.Or(right));
+    public static Column<bool> operator !(Column<T> condition) => Typed(!(Column)condition);
+
+    /// <summary>Columns compare by expression, as <see cref="Column"/> does; <c>==</c> builds an expression.</summary>
+    public override bool Equals(object? obj) => base.Equals(obj);
+
+    public override int GetHashCode() => base.GetHashCode();
+
+    private static Column<bool> Typed(Column column) => new(column.Expression);
 }

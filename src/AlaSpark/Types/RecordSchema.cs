@@ -20,6 +20,9 @@ public static class RecordSchema
 
     public static StructType For(Type type) => Cache.GetOrAdd(type, t => Build(t, []));
 
+    /// <summary>The Spark type of a CLR type, by the rules of <see cref="For(Type)"/> (<c>int?</c> is <c>int</c>).</summary>
+    public static DataType DataTypeOf(Type type) => Map(type, null, null, [], type.Name).Type;
+
     private static StructType Build(Type type, HashSet<Type> visiting)
     {
         if (!visiting.Add(type))
