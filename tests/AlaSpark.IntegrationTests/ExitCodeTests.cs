@@ -41,7 +41,7 @@ public class ExitCodeTests
         var config = job.WriteConfig("""
             lake_root = "x"
             source_path = "@jinja {{ env.ALASPARK_TEST_SURELY_UNSET_VARIABLE }}/raw"
-            """);
+            """, readShippedData: false);
         Assert.Equal(2, job.Run("run", "raw_to_cooked", "--config", config));
         var error = job.Error.ToString();
         Assert.Contains("source_path", error);
@@ -60,18 +60,29 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void A_source_path_missing_from_the_config_exits_2_naming_the_key()
+    {
+        using var job = new WebEventsJob();
+        var config = job.WriteConfig("lake_root = \"x\"\n", readShippedData: false);
+        Assert.Equal(2, job.Run("run", "raw_to_cooked", "--config", config));
+        Assert.Contains("the key 'source_path' is not in the job's config", job.Error.ToString());
+        Assert.Contains(config, job.Error.ToString());
+    }
+
+    [Fact]
     public void A_failing_pipeline_exits_1_with_the_reason()
     {
         using var job = new WebEventsJob();
-        Assert.Equal(0, job.Run("run", "raw_to_cooked"));
-        // Make the raw table's files unreadable: the pipeline fails, the job exits 1.
-        using (var session = job.OpenLake())
-        {
-            var raw = session.Catalog.GetTable("raw__web_events", "fake_web_events_csv");
-            foreach (var f in Directory.GetFiles(raw.Location)) File.Delete(f);
-        }
-        Assert.Equal(1, job.Run("run", "raw_to_cooked"));
+        var raw = Path.Combine(job.Root, "raw");
+        Directory.CreateDirectory(raw);
+        foreach (var file in Directory.GetFiles(WebEventsJob.ShippedData, "*.csv")) File.Copy(file, Path.Combine(raw, Path.GetFileName(file)));
+        var config = job.WriteConfig("source_path = 'raw/*.csv'\n", readShippedData: false);
+        Assert.Equal(0, job.Run("run", "raw_to_cooked", "--config", config));
+
+        // Remove the raw files: the pipeline fails, the job exits 1.
+        foreach (var f in Directory.GetFiles(raw)) File.Delete(f);
+        Assert.Equal(1, job.Run("run", "raw_to_cooked", "--config", config));
         Assert.Contains("error: the pipeline 'raw_to_cooked' failed", job.Error.ToString());
-        Assert.Contains("No csv files were found", job.Error.ToString());
+        Assert.Contains($"No csv files were found at '{Path.Combine(raw, "*.csv")}'", job.Error.ToString());
     }
 }

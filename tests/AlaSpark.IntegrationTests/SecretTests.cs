@@ -27,7 +27,8 @@ public class SecretTests
 
             using var session = job.OpenLake();
             var row = session.Table("cooked__web_events.web_events").Select("event_id", "user_email").First()!;
-            var raw = session.Table("raw__web_events.fake_web_events_csv").Filter(Col("event_id") == row["event_id"]).Select("user_email").First()!;
+            var raw = session.Read.Option("header", true).Csv(Path.Combine(WebEventsJob.ShippedData, "*.csv"))
+                .Filter(Col("event_id") == row["event_id"]).Select("user_email").First()!;
             var email = (string)raw["user_email"]!;
             var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
                 System.Text.Encoding.UTF8.GetBytes(salt), System.Text.Encoding.UTF8.GetBytes(email)));

@@ -4,7 +4,10 @@ using WebEvents;
 
 namespace AlaSpark.IntegrationTests;
 
-/// <summary>Runs the WebEvents job's command line in process, with its own lake and captured output.</summary>
+/// <summary>
+/// Runs the WebEvents job's command line in process, with its own lake and captured output. Like the job,
+/// it reads the sample's job.toml (copied beside the tests), so the source is the shipped CSV files.
+/// </summary>
 public sealed class WebEventsJob : IDisposable
 {
     public WebEventsJob()
@@ -13,6 +16,12 @@ public sealed class WebEventsJob : IDisposable
         Directory.CreateDirectory(Root);
         Lake = Path.Combine(Root, "lake");
     }
+
+    /// <summary>The folder of the shipped raw CSV files (beside the sample's job.toml in the output folder).</summary>
+    public static string ShippedData => Path.Combine(AppContext.BaseDirectory, "data", "raw", "web_events");
+
+    /// <summary>The sample's job.toml, as the job finds it beside its assembly.</summary>
+    public static string SampleConfig => Path.Combine(AppContext.BaseDirectory, "job.toml");
 
     public string Root { get; }
     public string Lake { get; }
@@ -28,19 +37,20 @@ public sealed class WebEventsJob : IDisposable
         var withLake = args.Length > 0 && args[0] is "run" or "describe" && !args.Contains("--lake") ? [.. args, "--lake", Lake] : args;
         return AlaSparkApp.Run(withLake, new AlaSparkAppOptions
         {
-            Pipelines = [WebEventsPipeline.Create()],
-            OnSessionStarted = WebEventsPipeline.RegisterRawTable,
-            DefaultConfigFile = Path.Combine(Root, "no-default-config.toml"),
+            Pipelines = [new WebEventsPipeline()],
+            DefaultConfigFile = SampleConfig,
             Out = Out,
             Error = Error,
             ConfigureLogging = logging,
         });
     }
 
-    public string WriteConfig(string toml)
+    /// <summary>Writes a config file under the root; unless told not to, it reads the shipped CSV files as the sample's does.</summary>
+    public string WriteConfig(string toml, bool readShippedData = true)
     {
         var path = Path.Combine(Root, $"job-{Guid.NewGuid():N}.toml");
-        File.WriteAllText(path, toml);
+        var source = readShippedData ? $"source_path = '{Path.Combine(ShippedData, "*.csv")}'\n" : "";
+        File.WriteAllText(path, source + toml);
         return path;
     }
 

@@ -94,7 +94,7 @@ public static class AlaSparkApp
                 "describe" => Describe(command, options, stdout, stderr),
                 "lineage" => Lineage(command, options, stdout),
                 "run" => RunPipeline(command, options, stdout, stderr, cancellation),
-                "help" or "--help" or "-h" => Help(stdout),
+                "help" or "--help" or "-h" => Help(options, stdout),
                 _ => throw new ConfigurationException($"Unknown command '{command.Verb}'."),
             };
         }
@@ -113,9 +113,10 @@ public static class AlaSparkApp
           lineage <pipeline> [--format mermaid|json]
         """;
 
-    private static int Help(TextWriter stdout)
+    private static int Help(AlaSparkAppOptions options, TextWriter stdout)
     {
         stdout.WriteLine(Usage);
+        stdout.WriteLine($"pipelines: {Names(options)}");
         return Success;
     }
 
@@ -162,7 +163,7 @@ public static class AlaSparkApp
         for (var i = 0; i < d.Steps.Count; i++) stdout.WriteLine($"  step {i + 1}: {d.Steps[i].Processor}({d.Steps[i].Arguments})");
         foreach (var s in d.Sinks)
             stdout.WriteLine($"  sink: {s.Database}.{s.Table} ({s.Writer}, mode {s.Mode}{(s.PartitionBy.Count == 0 ? "" : ", partitioned by " + string.Join(", ", s.PartitionBy))}{(s.MergeSchema ? ", merge schema" : "")})");
-        if (pipeline is not PipelineDefinition definition) return Success;
+        if ((pipeline as PipelineDefinition ?? d.Definition) is not { } definition) return Success;
         try
         {
             using var session = OpenSession(command, options, Serilog.Core.Logger.None, out _);
@@ -261,7 +262,9 @@ public static class AlaSparkApp
         var source = pipeline.Description.Source;
         if (scan is not null)
         {
-            stdout.WriteLine($"  read:        {source.Database}.{source.Table}: {N(scan.RowsRead)} rows from {scan.Files.Count} file(s)");
+            var folders = scan.Files.Select(Path.GetDirectoryName).Distinct().ToList();
+            var where = folders is [{ } folder] ? $" in {Relative(folder, lakeRoot)}" : "";
+            stdout.WriteLine($"  read:        {source.Database}.{source.Table}: {N(scan.RowsRead)} rows from {scan.Files.Count} file(s){where}");
             stdout.WriteLine($"  passed on:   {N(scan.RowsPassed)} rows");
             if (scan.RowsQuarantined > 0) stdout.WriteLine($"  quarantined: {N(scan.RowsQuarantined)} malformed rows, in {Relative(scan.BadRecordsLocation!, lakeRoot)}");
             if (scan.RowsDropped > 0) stdout.WriteLine($"  dropped:     {N(scan.RowsDropped)} malformed rows");

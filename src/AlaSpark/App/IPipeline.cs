@@ -34,4 +34,8 @@ public sealed record PipelineDescription(string Name, SourceDescription Source, 
 {
     /// <summary>The lineage graph: source table -> processors -> sink tables.</summary>
     public LineageGraph Lineage => LineageGraph.Of(this);
+
+    /// <summary>The definition this describes, when the pipeline is built on one (as generated pipelines are),
+    /// so that <c>describe</c> can show the schema at each step of any such pipeline.</summary>
+    internal PipelineDefinition? Definition { get; init; }
 }

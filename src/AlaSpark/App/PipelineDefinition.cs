@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using AlaSpark.Catalog;
+using AlaSpark.Config;
 using AlaSpark.Naming;
 using AlaSpark.Types;
 
@@ -57,16 +59,16 @@ public sealed partial class PipelineDefinition : IPipeline
         Name,
         _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source."),
         _processors.Select(p => new StepDescription(p.Name, p.DescribeArguments())).ToList(),
-        _sinks.Select(s => s.Description).ToList());
+        _sinks.Select(s => s.Description).ToList()) { Definition = this };
 
     /// <summary>The table as it is just before the sinks, for describing a pipeline without running it.</summary>
     public ProcessedTable Build(AlaSparkSession session, Action<int, ProcessedTable>? afterStep = null)
     {
         var source = _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source.");
-        var table = session.Catalog.Database(source.Database).Table(source.Table).SetPipelineName(Name);
-        if (source.Path is { } path) table = table.WithLocation(Render(path, session));
+        var reader = _reader!();
+        var table = OpenSource(session, source, reader.Format).SetPipelineName(Name);
         if (_schema is not null) table = table.WithSchema(_schema);
-        var processed = table.Read(_reader!());
+        var processed = table.Read(reader);
         afterStep?.Invoke(0, processed);
         for (var i = 0; i < _processors.Count; i++)
         {
@@ -87,6 +89,39 @@ public sealed partial class PipelineDefinition : IPipeline
             written.Add(processed.Write(writer(), sink.Database, options));
         }
         return written;
+    }
+
+    /// <summary>
+    /// The source's catalog entry, read at its <c>Path</c> when one is given. A table the catalog does not have
+    /// is read from its <c>Path</c> alone, in the reader's format (with the given schema, or the reader's inference).
+    /// </summary>
+    private SourceTable OpenSource(AlaSparkSession session, SourceDescription source, string format)
+    {
+        var location = source.Path is { } template ? ResolveSourcePath(Render(template, session), session.Config) : null;
+        if (session.Catalog.TryGetTable(source.Database, source.Table, out var entry))
+            return new SourceTable(session, location is null ? entry : entry with { Location = location });
+        if (location is not null)
+            return new SourceTable(session, new CatalogTable(source.Database, source.Table, location, format));
+        try
+        {
+            return session.Catalog.Database(source.Database).Table(source.Table);
+        }
+        catch (TableNotFoundException e)
+        {
+            throw new TableNotFoundException(e.Database, e.Table,
+                $"The pipeline '{Name}' reads {source.Database}.{source.Table}: {e.Message} " +
+                "Register the table in the catalog, or give the source a Path (and a Schema) to read it from files.");
+        }
+    }
+
+    /// <summary>
+    /// A relative source path is relative to the folder of the job's config file, where data shipped with the
+    /// job sits; with no config file, to the working directory.
+    /// </summary>
+    private static string ResolveSourcePath(string path, JobConfig config)
+    {
+        var baseDirectory = Path.IsPathFullyQualified(config.SourceName) ? Path.GetDirectoryName(config.SourceName) : null;
+        return Path.GetFullPath(path, baseDirectory ?? Environment.CurrentDirectory);
     }
 
     /// <summary>Replaces <c>{{ key }}</c> with the job config's value of <c>key</c>.</summary>
