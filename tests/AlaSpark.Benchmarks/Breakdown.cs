@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using AlaSpark.Config;
 using AlaSpark.Engine.DuckDb;
 using AlaSpark.Logging;
 using DuckDB.NET.Data;
@@ -309,11 +310,14 @@ internal static partial class Breakdown
     {
         var pipeline = WebEventsPipeline.Create();
         var meter = Meter.Start();
-        using var session = LocalSession.Create(new SessionOptions { LakeRoot = lake });
+        using var session = LocalSession.Create(new SessionOptions
+        {
+            LakeRoot = lake,
+            Config = JobConfig.Parse(AlaSparkSide.ConfigText(csvFolder), "breakdown.toml"),
+        });
         var opened = meter.Elapsed;
         var connection = EngineConnection(session.Engine);
         Db.Execute(connection, "CALL enable_logging('QueryLog')");
-        AlaSparkSide.RegisterRawTable(session, csvFolder);
         var runStart = NowUs();
         pipeline.Run(new PipelineContext(session, PipelineLog.None));
         var runEnd = NowUs();

@@ -145,7 +145,7 @@ internal static class Harness
         report.WriteLine($"  A AlaSpark       median {Measure.Seconds(medianA)} wall (runs: {All(wallA)}; best {Measure.Seconds(wallA.Min())})");
         report.WriteLine($"                   median {Measure.Seconds(Measure.Median(cpuA))} CPU (runs: {All(cpuA)})");
         report.WriteLine("                   timed: AlaSparkApp.Run([\"run\", \"raw_to_cooked\", \"--lake\", ...]) whole, INCLUDING session open " +
-                         $"(median {Measure.Ms(Measure.Median(a.Select(x => x.SessionOpen!.Value.TotalMilliseconds).ToList()))}) and raw-table registration");
+                         $"(median {Measure.Ms(Measure.Median(a.Select(x => x.SessionOpen!.Value.TotalMilliseconds).ToList()))}); the source is read in place from the config's source_path");
         report.WriteLine($"  B DuckDB SQL     median {Measure.Seconds(medianB)} wall (runs: {All(wallB)}; best {Measure.Seconds(wallB.Min())})");
         report.WriteLine($"                   median {Measure.Seconds(Measure.Median(cpuB))} CPU (runs: {All(cpuB)})");
         report.WriteLine("                   timed: open an in-memory DuckDB connection, run the one COPY statement, count rejects");

@@ -30,56 +30,37 @@ internal static class AlaSparkSide
     public static RunResult Run(string csvFolder, string lake, string configFile, string? memoryLimit = null)
     {
         var pipeline = WebEventsPipeline.Create();
+        // The pipeline reads its source from the config's source_path: the generated folder, read in place.
+        var config = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(lake))!, Path.GetFileName(lake) + ".toml");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, ConfigText(csvFolder, File.ReadAllText(configFile), memoryLimit));
         var output = new StringWriter();
         var errors = new StringWriter();
         var meter = Meter.Start();
         TimeSpan opened = default;
-        if (memoryLimit is null)
+        var options = new AlaSparkAppOptions
         {
-            var options = new AlaSparkAppOptions
-            {
-                Pipelines = [pipeline],
-                OnSessionStarted = (session, _) =>
-                {
-                    opened = meter.Elapsed;
-                    RegisterRawTable(session, csvFolder);
-                },
-                Out = output,
-                Error = errors,
-            };
-            var code = AlaSparkApp.Run(["run", pipeline.Name, "--lake", lake, "--config", configFile], options);
-            if (code != AlaSparkApp.Success)
-                throw new InvalidOperationException($"Side A failed (exit code {code}):\n{output}\n{errors}");
-        }
-        else
-        {
-            // The memory limit is an engine setting (alaspark.duckdb.memory_limit) that only
-            // SessionOptions.Conf can set, so this variant opens the session itself.
-            using var session = LocalSession.Create(new SessionOptions
-            {
-                LakeRoot = lake,
-                Conf = new Dictionary<string, string> { ["alaspark.duckdb.memory_limit"] = memoryLimit },
-            });
-            opened = meter.Elapsed;
-            RegisterRawTable(session, csvFolder);
-            pipeline.Run(new PipelineContext(session, PipelineLog.None));
-        }
+            Pipelines = [pipeline],
+            OnSessionStarted = (_, _) => opened = meter.Elapsed,
+            Out = output,
+            Error = errors,
+        };
+        var code = AlaSparkApp.Run(["run", pipeline.Name, "--lake", lake, "--config", config], options);
+        if (code != AlaSparkApp.Success)
+            throw new InvalidOperationException($"Side A failed (exit code {code}):\n{output}\n{errors}");
         var cost = meter.Stop();
         var location = TableLocation(lake);
         return new RunResult(Name, cost, location, opened, RowsIn(location));
     }
 
     /// <summary>
-    /// What <see cref="WebEventsPipeline.RegisterRawTable"/> does, but over the generated folder in place
-    /// (it copies the shipped sample files into the lake, which for 1.3 GB would be timed copying).
+    /// The job config of a run: <paramref name="baseText"/> plus the source's path (the generated CSV files, read
+    /// in place) and, when given, DuckDB's memory limit (<c>alaspark.*</c> keys of the config reach the engine).
     /// </summary>
-    public static void RegisterRawTable(AlaSparkSession session, string csvFolder)
-    {
-        if (session.Catalog.TableExists(WebEventsPipeline.RawDatabase, WebEventsPipeline.RawTable)) return;
-        session.Catalog.CreateDatabaseIfNotExists(WebEventsPipeline.RawDatabase);
-        session.Catalog.CreateOrUpdateTable(new CatalogTable(WebEventsPipeline.RawDatabase, WebEventsPipeline.RawTable,
-            Path.GetFullPath(csvFolder), "csv", RecordSchema.For<WebEvent>(), properties: [new("header", "true")]));
-    }
+    public static string ConfigText(string csvFolder, string baseText = "", string? memoryLimit = null) =>
+        $"source_path = '{Path.Combine(Path.GetFullPath(csvFolder), "*.csv")}'\n" +
+        baseText.TrimEnd() + "\n" +
+        (memoryLimit is null ? "" : $"[alaspark.duckdb]\nmemory_limit = '{memoryLimit}'\n");
 
     public static string TableLocation(string lake) =>
         LocalCatalog.Open(Path.GetFullPath(lake)).GetTable(WebEventsPipeline.CookedDatabase, WebEventsPipeline.CookedTable).Location;
