@@ -48,7 +48,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                 ? context.Options.AnalyzerConfigOptionsProvider.GlobalOptions
                 : context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree);
             var naming = NamingConfiguration.Read(config, out var configurationProblem);
-            var analysis = new PipelineContext(pipeline, state, naming, context.ReportDiagnostic, context.CancellationToken);
+            var analysis = new PipelineContext(context.Compilation, pipeline, state, naming, context.ReportDiagnostic, context.CancellationToken);
             if (configurationProblem is not null)
                 analysis.Report(Descriptors.InvalidNamingConfiguration, analysis.Locate(pipeline.Pipeline, AttributeArgument.Attribute), configurationProblem);
 

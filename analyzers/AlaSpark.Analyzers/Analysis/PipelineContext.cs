@@ -28,15 +28,18 @@ internal sealed class PipelineContext
 {
     private readonly Action<Diagnostic> _report;
 
-    public PipelineContext(PipelineDeclaration pipeline, CompilationState state, NamingOptions naming,
+    public PipelineContext(Compilation compilation, PipelineDeclaration pipeline, CompilationState state, NamingOptions naming,
         Action<Diagnostic> report, CancellationToken cancellationToken)
     {
+        Compilation = compilation;
         Pipeline = pipeline;
         State = state;
         Naming = naming;
         _report = report;
         CancellationToken = cancellationToken;
     }
+
+    public Compilation Compilation { get; }
 
     public PipelineDeclaration Pipeline { get; }
 
@@ -51,6 +54,13 @@ internal sealed class PipelineContext
     /// <summary>Where <paramref name="argument"/> of <paramref name="attribute"/> is written.</summary>
     public Location Locate(AttributeData attribute, AttributeArgument argument) =>
         AttributeLocator.Locate(attribute, argument, AttributeLocator.TypeLocation(Pipeline.Type), CancellationToken);
+
+    /// <summary>
+    /// True when a diagnostic may be reported at <paramref name="location"/>: it is in a syntax tree of
+    /// this compilation (a record of a referenced project has source locations in another one).
+    /// </summary>
+    public bool IsReportable(Location location) =>
+        location.IsInSource && location.SourceTree is { } tree && Compilation.ContainsSyntaxTree(tree);
 
     public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] messageArguments) =>
         _report(Diagnostic.Create(descriptor, location, messageArguments));

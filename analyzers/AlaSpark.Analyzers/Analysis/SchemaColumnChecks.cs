@@ -15,7 +15,7 @@ namespace AlaSpark.Analyzers.Analysis;
 /// </summary>
 /// <remarks>
 /// A diagnostic is placed on the <c>[Column]</c> argument or on the property; for a record from
-/// another assembly, on the source's <c>Schema</c> argument. A record shared by several pipelines
+/// another assembly or project, on the source's <c>Schema</c> argument. A record shared by several pipelines
 /// is reported once.
 /// </remarks>
 internal static class SchemaColumnChecks
@@ -46,14 +46,14 @@ internal static class SchemaColumnChecks
     private static void CheckColumn(PipelineContext context, ITypeSymbol record, IPropertySymbol property, Location schemaLocation)
     {
         var propertyLocation = AttributeLocator.TypeLocation(property);
-        var inSource = propertyLocation.IsInSource;
+        var inSource = context.IsReportable(propertyLocation);
         var fallback = inSource ? propertyLocation : schemaLocation;
         var prefix = inSource ? "" : "In the schema record " + record.Name + ", property " + property.Name + ": ";
 
         var column = ColumnAttribute(context, record, property);
         if (column is { ConstructorArguments.Length: 1 } && column.ConstructorArguments[0].Value is string name)
         {
-            var location = AttributeLocator.Locate(column, AttributeArgument.Constructor(0), fallback, context.CancellationToken);
+            var location = inSource ? AttributeLocator.Locate(column, AttributeArgument.Constructor(0), fallback, context.CancellationToken) : fallback;
             var check = NamingRules.CheckSnakeCase(name, NameKind.Column);
             if (!check.IsValid && context.State.ClaimOnce(DiagnosticIds.ColumnName, location))
                 NamingChecks.ReportName(context, check, location, Descriptors.ColumnName, prefix);

@@ -16,8 +16,9 @@ namespace AlaSpark.Analyzers.Locating;
 /// <remarks>
 /// When the argument is not written (a default value, an element past the end of an array, an
 /// attribute whose arguments the compiler could not bind), the location falls back to the attribute,
-/// then to the type's name: a location is always returned and never lies outside the compilation's
-/// source.
+/// then to the type's name: a location is always returned, in the syntax tree that holds the
+/// attribute. (An attribute of a symbol from a referenced project lies in that project's tree: a
+/// caller that reports on such symbols checks the tree belongs to its compilation.)
 /// </remarks>
 public static class AttributeLocator
 {

@@ -16,10 +16,17 @@ internal static class Verify
     /// <summary>Expects exactly the diagnostics marked in <paramref name="source"/>, with an optional .editorconfig.</summary>
     public static Task AnalyzerAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected)
     {
-        var test = new AnalyzerTest { TestCode = source };
-        Configure(test.TestState, editorConfig);
+        var test = AnalyzerTestFor(source, editorConfig);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
+    }
+
+    /// <summary>An analyzer test of <paramref name="source"/>, configured like <see cref="AnalyzerAsync"/>, to adjust before running.</summary>
+    public static CSharpAnalyzerTest<PipelineAnalyzer, DefaultVerifier> AnalyzerTestFor(string source, string? editorConfig = null)
+    {
+        var test = new AnalyzerTest { TestCode = source };
+        Configure(test.TestState, editorConfig);
+        return test;
     }
 
     /// <summary>Expects the marked diagnostics, and <paramref name="fixedSource"/> after applying <typeparamref name="TFix"/> (once, and with Fix All).</summary>
@@ -36,11 +43,17 @@ internal static class Verify
     /// <summary>A diagnostic of <paramref name="id"/>, for a location given with <c>{|#0:...|}</c>.</summary>
     public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<PipelineAnalyzer, DefaultVerifier>.Diagnostic(id);
 
+    /// <summary>The references every test project gets (the additional projects of a test too).</summary>
+    public static void AddReferences(ProjectState state)
+    {
+        state.ReferenceAssemblies = TestReferences.None;
+        state.AdditionalReferences.AddRange(TestReferences.All);
+    }
+
     private static void Configure(SolutionState state, string? editorConfig)
     {
         state.Sources.Add(("/0/GlobalUsings.cs", TestReferences.GlobalUsings));
-        state.ReferenceAssemblies = TestReferences.None;
-        state.AdditionalReferences.AddRange(TestReferences.All);
+        AddReferences(state);
         if (editorConfig is not null)
             state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
     }
