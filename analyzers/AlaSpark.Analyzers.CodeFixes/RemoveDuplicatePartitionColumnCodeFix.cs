@@ -49,7 +49,7 @@ public sealed class RemoveDuplicatePartitionColumnCodeFix : CodeFixProvider
         var elements = new List<SyntaxNode>();
         foreach (var diagnostic in diagnostics)
             if (ListElement(root, diagnostic) is { } element) elements.Add(element);
-        var updated = root.RemoveNodes(elements, SyntaxRemoveOptions.KeepNoTrivia);
+        var updated = root.RemoveNodes(elements, SyntaxRemoveOptions.KeepTrailingTrivia);
         return updated is null ? document : document.WithSyntaxRoot(updated);
     }
 

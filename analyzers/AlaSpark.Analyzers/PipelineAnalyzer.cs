@@ -10,7 +10,7 @@ namespace AlaSpark.Analyzers;
 
 /// <summary>
 /// Checks every <c>[Pipeline]</c> class against dsl.md section 3: its structure, its names, its
-/// partition columns and its streaming settings. The attribute types are resolved once per
+/// partition columns and its streaming settings; and every <c>[Column]</c> name where it is written. The attribute types are resolved once per
 /// compilation; each class is then analyzed on its own, concurrently, and generated code is skipped.
 /// </summary>
 /// <remarks>
@@ -30,17 +30,17 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         {
             var symbols = AlaSparkSymbols.Resolve(start.Compilation);
             if (symbols is null) return; // AlaSpark.Abstractions is not referenced: no pipeline here.
-            var state = new CompilationState(symbols);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, state), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, CompilationState state)
+    private static void AnalyzeType(SymbolAnalysisContext context, AlaSparkSymbols symbols)
     {
         try
         {
             if (context.Symbol is not INamedTypeSymbol type) return;
-            var pipeline = PipelineDeclaration.Read(type, state.Symbols);
+            ColumnAttributeChecks.Run(type, symbols, context.ReportDiagnostic, context.CancellationToken);
+            var pipeline = PipelineDeclaration.Read(type, symbols);
             if (pipeline is null) return;
 
             var tree = type.DeclaringSyntaxReferences.Length > 0 ? type.DeclaringSyntaxReferences[0].SyntaxTree : null;
@@ -48,7 +48,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                 ? context.Options.AnalyzerConfigOptionsProvider.GlobalOptions
                 : context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree);
             var naming = NamingConfiguration.Read(config, out var configurationProblem);
-            var analysis = new PipelineContext(context.Compilation, pipeline, state, naming, context.ReportDiagnostic, context.CancellationToken);
+            var analysis = new PipelineContext(context.Compilation, pipeline, symbols, naming, context.ReportDiagnostic, context.CancellationToken);
             if (configurationProblem is not null)
                 analysis.Report(Descriptors.InvalidNamingConfiguration, analysis.Locate(pipeline.Pipeline, AttributeArgument.Attribute), configurationProblem);
 

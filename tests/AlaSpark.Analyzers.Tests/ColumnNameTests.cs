@@ -46,11 +46,26 @@ public class ColumnNameTests
         """);
 
     [Fact]
-    public Task A_property_name_with_nothing_to_convert_is_ALS1005_on_the_property() => Verify.AnalyzerAsync(Pipeline + """
+    public Task A_property_name_with_nothing_to_convert_is_ALS1005_on_the_Schema_argument() => Verify.AnalyzerAsync("""
+        [Pipeline("p")]
+        [CsvSource("raw__a", "b", Schema = {|#0:typeof(Row)|})]
+        [DeltaSink("cooked__a", "b")]
+        public partial class P;
 
         public sealed class Row
         {
-            public string {|ALS1005:名前|} { get; init; } = "";
+            public string 名前 { get; init; } = "";
+        }
+        """, expected: Verify.Diagnostic("ALS1005").WithLocation(0).WithMessage(
+            "In the schema record Row, property 名前: the column name is empty: the property's name has no ASCII letter or digit to convert "
+            + "to snake_case, and a metastore refuses an empty name. Name the column with [Column(\"...\")] on Row.名前."));
+
+    [Fact]
+    public Task A_Column_name_is_checked_even_in_a_record_no_pipeline_reads() => Verify.AnalyzerAsync("""
+        public sealed record Unused([Column({|ALS1004:"Unused_"|})] string Value)
+        {
+            [Column({|ALS1004:"OtherValue"|})]
+            public int Other { get; init; }
         }
         """);
 
@@ -84,7 +99,8 @@ public class ColumnNameTests
             """);
         var schemas = test.TestState.AdditionalProjects["Schemas"];
         Verify.AddReferences(schemas);
-        schemas.Sources.Add("namespace Schemas; public sealed record Row([AlaSpark.Column(\"EventID\")] string EventId);");
+        // The other project is analyzed too: there the [Column] itself is reported.
+        schemas.Sources.Add("namespace Schemas; public sealed record Row([AlaSpark.Column({|ALS1004:\"EventID\"|})] string EventId);");
         test.TestState.AdditionalProjectReferences.Add("Schemas");
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALS1004").WithLocation(0).WithMessage(
             "In the schema record Row, property EventId: Invalid column name 'EventID': it contains upper-case letters. Rule: column names are snake_case: "

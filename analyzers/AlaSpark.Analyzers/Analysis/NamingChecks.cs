@@ -27,17 +27,22 @@ internal static class NamingChecks
         CheckLayerOrder(context);
     }
 
-    /// <summary>
-    /// Reports a name that breaks the standard: ALS1005 when a metastore would refuse it, otherwise
-    /// <paramref name="style"/>. The suggestion goes into the diagnostic for the rename fix.
-    /// </summary>
-    public static void ReportName(PipelineContext context, NameCheck check, Location location, DiagnosticDescriptor style, string messagePrefix = "")
+    /// <summary>Reports a name that breaks the standard: see <see cref="CreateNameDiagnostic"/>.</summary>
+    public static void ReportName(PipelineContext context, NameCheck check, Location location, DiagnosticDescriptor style)
     {
-        if (check.IsValid) return;
+        if (!check.IsValid) context.Report(CreateNameDiagnostic(check, location, style));
+    }
+
+    /// <summary>
+    /// The diagnostic of a name that breaks the standard: ALS1005 when a metastore would refuse it,
+    /// otherwise <paramref name="style"/>. The suggestion goes into the diagnostic for the rename fix.
+    /// </summary>
+    public static Diagnostic CreateNameDiagnostic(NameCheck check, Location location, DiagnosticDescriptor style)
+    {
         var properties = check.Suggestion is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Suggestion, check.Suggestion);
-        context.Report(check.IsMetastoreViolation ? Descriptors.MetastoreName : style, location, properties, messagePrefix + check.Message);
+        return Diagnostic.Create(check.IsMetastoreViolation ? Descriptors.MetastoreName : style, location, properties, check.Message);
     }
 
     private static void CheckTable(PipelineContext context, AttributeData attribute)

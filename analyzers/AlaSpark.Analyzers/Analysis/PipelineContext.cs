@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Threading;
 using AlaSpark.Analyzers.Locating;
 using AlaSpark.Naming;
@@ -8,32 +6,17 @@ using Microsoft.CodeAnalysis;
 
 namespace AlaSpark.Analyzers.Analysis;
 
-/// <summary>What the analysis of one compilation shares between its pipelines.</summary>
-internal sealed class CompilationState
-{
-    public CompilationState(AlaSparkSymbols symbols) => Symbols = symbols;
-
-    public AlaSparkSymbols Symbols { get; }
-
-    // A schema record can serve several pipelines: its column diagnostics are reported once.
-    private readonly ConcurrentDictionary<(string Id, Location Location), byte> _reportedOnce =
-        new ConcurrentDictionary<(string Id, Location Location), byte>();
-
-    /// <summary>True the first time <paramref name="id"/> is claimed at <paramref name="location"/>.</summary>
-    public bool ClaimOnce(string id, Location location) => _reportedOnce.TryAdd((id, location), 0);
-}
-
 /// <summary>The analysis of one pipeline: its attributes, the naming options in force, and where diagnostics go.</summary>
 internal sealed class PipelineContext
 {
     private readonly Action<Diagnostic> _report;
 
-    public PipelineContext(Compilation compilation, PipelineDeclaration pipeline, CompilationState state, NamingOptions naming,
+    public PipelineContext(Compilation compilation, PipelineDeclaration pipeline, AlaSparkSymbols symbols, NamingOptions naming,
         Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         Compilation = compilation;
         Pipeline = pipeline;
-        State = state;
+        Symbols = symbols;
         Naming = naming;
         _report = report;
         CancellationToken = cancellationToken;
@@ -43,9 +26,7 @@ internal sealed class PipelineContext
 
     public PipelineDeclaration Pipeline { get; }
 
-    public CompilationState State { get; }
-
-    public AlaSparkSymbols Symbols => State.Symbols;
+    public AlaSparkSymbols Symbols { get; }
 
     public NamingOptions Naming { get; }
 
@@ -65,7 +46,5 @@ internal sealed class PipelineContext
     public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] messageArguments) =>
         _report(Diagnostic.Create(descriptor, location, messageArguments));
 
-    public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?> properties,
-        params object?[] messageArguments) =>
-        _report(Diagnostic.Create(descriptor, location, properties, messageArguments));
+    public void Report(Diagnostic diagnostic) => _report(diagnostic);
 }
