@@ -20,21 +20,31 @@ namespace AlaSpark.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PipelineAnalyzer : DiagnosticAnalyzer
 {
+    private readonly Action<Exception>? _onSwallowed;
+
+    public PipelineAnalyzer()
+    {
+    }
+
+    /// <summary>For tests: <paramref name="onSwallowed"/> sees each exception the analysis swallowed.</summary>
+    internal PipelineAnalyzer(Action<Exception> onSwallowed) => _onSwallowed = onSwallowed;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var onSwallowed = _onSwallowed;
+        context.RegisterCompilationStartAction(start =>
         {
             var symbols = AlaSparkSymbols.Resolve(start.Compilation);
             if (symbols is null) return; // AlaSpark.Abstractions is not referenced: no pipeline here.
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols, onSwallowed), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, AlaSparkSymbols symbols)
+    private static void AnalyzeType(SymbolAnalysisContext context, AlaSparkSymbols symbols, Action<Exception>? onSwallowed)
     {
         try
         {
@@ -62,9 +72,10 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         {
             throw;
         }
-        catch (Exception)
+        catch (Exception e)
         {
             // Never fail the user's build or editor: what can't be analyzed is not reported.
+            onSwallowed?.Invoke(e);
         }
     }
 }

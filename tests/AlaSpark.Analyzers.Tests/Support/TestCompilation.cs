@@ -21,22 +21,24 @@ internal static class TestCompilation
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>
-    /// Runs <see cref="PipelineAnalyzer"/> over <paramref name="compilation"/> with <paramref name="options"/>
-    /// as the .editorconfig keys; returns its diagnostics and every exception it let escape.
+    /// Runs <paramref name="analyzer"/> (a new <see cref="PipelineAnalyzer"/> by default) over <paramref name="compilation"/>
+    /// with <paramref name="options"/> as the .editorconfig keys (or <paramref name="optionsProvider"/>); returns its
+    /// diagnostics and every exception it let escape.
     /// </summary>
     public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(
-        Compilation compilation, IReadOnlyDictionary<string, string>? options = null)
+        Compilation compilation, IReadOnlyDictionary<string, string>? options = null, PipelineAnalyzer? analyzer = null,
+        AnalyzerConfigOptionsProvider? optionsProvider = null)
     {
         var exceptions = new List<Exception>();
-        var analyzerOptions = new AnalyzerOptions([], new DictionaryOptionsProvider(options ?? new Dictionary<string, string>()));
+        var analyzerOptions = new AnalyzerOptions([], optionsProvider ?? new DictionaryOptionsProvider(options ?? new Dictionary<string, string>()));
         var withAnalyzers = compilation.WithAnalyzers(
-            [new PipelineAnalyzer()],
+            [analyzer ?? new PipelineAnalyzer()],
             new CompilationWithAnalyzersOptions(
                 analyzerOptions,
                 onAnalyzerException: (exception, _, _) => { lock (exceptions) exceptions.Add(exception); },
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false));
-        var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         return (diagnostics, exceptions);
     }
 
