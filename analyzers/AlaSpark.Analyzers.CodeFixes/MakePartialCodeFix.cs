@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using AlaSpark.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -14,7 +12,7 @@ namespace AlaSpark.Analyzers.CodeFixes;
 
 /// <summary>ALS0001: adds <c>partial</c> to the declaration of a <c>[Pipeline]</c> class, last of its modifiers.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix)), Shared]
-public sealed class MakePartialCodeFix : CodeFixProvider
+public sealed class MakePartialCodeFix : PerDiagnosticCodeFix
 {
     public const string EquivalenceKey = "AlaSpark.MakePartial";
 
@@ -22,28 +20,14 @@ public sealed class MakePartialCodeFix : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override CodeAction? CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-            if (token.Parent is not TypeDeclarationSyntax declaration || declaration.Modifiers.Any(SyntaxKind.PartialKeyword)) continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Make '" + declaration.Identifier.ValueText + "' partial",
-                    cancellationToken => MakePartialAsync(context.Document, declaration, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> MakePartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null) return document;
-        return document.WithSyntaxRoot(root.ReplaceNode(declaration, AddPartial(declaration)));
+        var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+        if (token.Parent is not TypeDeclarationSyntax declaration || declaration.Modifiers.Any(SyntaxKind.PartialKeyword)) return null;
+        return CodeAction.Create(
+            "Make '" + declaration.Identifier.ValueText + "' partial",
+            cancellationToken => ReplaceAsync(document, declaration, AddPartial(declaration), cancellationToken),
+            EquivalenceKey);
     }
 
     /// <summary>

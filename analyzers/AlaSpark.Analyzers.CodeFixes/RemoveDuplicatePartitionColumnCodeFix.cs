@@ -17,7 +17,7 @@ namespace AlaSpark.Analyzers.CodeFixes;
 /// in one list.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveDuplicatePartitionColumnCodeFix)), Shared]
-public sealed class RemoveDuplicatePartitionColumnCodeFix : CodeFixProvider
+public sealed class RemoveDuplicatePartitionColumnCodeFix : PerDiagnosticCodeFix
 {
     public const string EquivalenceKey = "AlaSpark.RemoveDuplicatePartitionColumn";
 
@@ -25,22 +25,13 @@ public sealed class RemoveDuplicatePartitionColumnCodeFix : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => new RemoveAllDuplicates();
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var element = ListElement(root, diagnostic);
-            if (element is null) continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Remove the duplicate partition column",
-                    cancellationToken => RemoveAsync(context.Document, new[] { diagnostic }, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
+    protected override CodeAction? CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic) =>
+        ListElement(root, diagnostic) is null
+            ? null
+            : CodeAction.Create(
+                "Remove the duplicate partition column",
+                cancellationToken => RemoveAsync(document, new[] { diagnostic }, cancellationToken),
+                EquivalenceKey);
 
     private static async Task<Document> RemoveAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using AlaSpark.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -19,7 +17,7 @@ namespace AlaSpark.Analyzers.CodeFixes;
 /// computed it with the shared naming rules; a name that is not a literal (a constant) is not rewritten.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RenameToSnakeCaseCodeFix)), Shared]
-public sealed class RenameToSnakeCaseCodeFix : CodeFixProvider
+public sealed class RenameToSnakeCaseCodeFix : PerDiagnosticCodeFix
 {
     /// <summary>The equivalence key: every rename is the same kind of fix, so Fix All applies them together.</summary>
     public const string EquivalenceKey = "AlaSpark.RenameToStandardName";
@@ -29,31 +27,16 @@ public sealed class RenameToSnakeCaseCodeFix : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override CodeAction? CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) || suggestion is null) continue;
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
-                continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Rename to '" + suggestion + "'",
-                    cancellationToken => RenameAsync(context.Document, literal, suggestion, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> RenameAsync(Document document, LiteralExpressionSyntax literal, string name, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null) return document;
-        var renamed = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name))
-            .WithTriviaFrom(literal);
-        return document.WithSyntaxRoot(root.ReplaceNode(literal, renamed));
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) || suggestion is null) return null;
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
+            || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            return null;
+        var renamed = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suggestion)).WithTriviaFrom(literal);
+        return CodeAction.Create(
+            "Rename to '" + suggestion + "'",
+            cancellationToken => ReplaceAsync(document, literal, renamed, cancellationToken),
+            EquivalenceKey);
     }
 }
