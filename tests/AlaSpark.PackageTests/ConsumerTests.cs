@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AlaSpark.Catalog;
 
@@ -94,6 +95,41 @@ public class ConsumerTests(PackageFeed feed)
         // The run registered the table in the lake's catalog, where the tool's SQL finds it.
         var count = await Tool(feed.Work, "sql", "SELECT order_date, count(*) AS n FROM cooked__shop.orders GROUP BY order_date ORDER BY order_date", "--lake", lake, "--json");
         Assert.Equal(["{\"order_date\":\"2024-03-01\",\"n\":2}", "{\"order_date\":\"2024-03-02\",\"n\":1}"], Lines(count.Out));
+    }
+
+    // Line 5 names the pipeline in PascalCase (ALS1001), line 6 a table with a capital (ALS1003).
+    private const string PipelineWithViolations = """
+        using AlaSpark;
+
+        public sealed record Order(int OrderId, string CustomerEmail);
+
+        [Pipeline("OrdersToCooked")]
+        [CsvSource("raw__shop", "Orders", Schema = typeof(Order))]
+        [DeltaSink("cooked__shop", "orders")]
+        public partial class OrdersPipeline;
+        """;
+
+    [Fact]
+    public async Task The_analyzers_report_violations_with_file_and_line_and_honour_editorconfig_severities()
+    {
+        var project = Path.Combine(feed.Work, "BadJobs");
+        (await Dotnet(feed.Work, "new", "console", "--name", "BadJobs", "--output", project, "--framework", "net10.0")).Succeeded();
+        (await Dotnet(project, "add", "package", "AlaSpark", "--version", feed.Version)).Succeeded();
+        File.WriteAllText(Path.Combine(project, "Program.cs"), "using AlaSpark;\n\nreturn await AlaSparkApp.RunAsync(args);\n");
+        var file = Path.Combine(project, "OrdersPipeline.cs");
+        File.WriteAllText(file, PipelineWithViolations);
+
+        // Warnings by default: the build succeeds and names each id at its file and line.
+        var warned = (await Dotnet(project, "build", "--disable-build-servers", "-tl:off", "-nologo")).Succeeded();
+        Assert.Matches($@"{Regex.Escape(file)}\(5,\d+\): warning ALS1001:", warned.Out);
+        Assert.Matches($@"{Regex.Escape(file)}\(6,\d+\): warning ALS1003:", warned.Out);
+
+        // .editorconfig raises ALS1003 to an error: the build fails on it, ALS1001 stays a warning.
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.ALS1003.severity = error\n");
+        var failed = await Dotnet(project, "build", "--disable-build-servers", "-tl:off", "-nologo");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Matches($@"{Regex.Escape(file)}\(6,\d+\): error ALS1003:", failed.Out);
+        Assert.Matches($@"{Regex.Escape(file)}\(5,\d+\): warning ALS1001:", failed.Out);
     }
 
     [Fact]

@@ -26,9 +26,10 @@ public class PackageLayoutTests(PackageFeed feed)
 
         var expectedLib = LibProjects.SelectMany(p => new[] { $"{p}.dll", $"{p}.pdb", $"{p}.xml" }).Select(f => $"lib/net10.0/{f}");
         Assert.Equal(expectedLib.Order(StringComparer.Ordinal), files.Where(f => f.StartsWith("lib/", StringComparison.Ordinal)));
-        // The generator is loaded by the compiler, never referenced: it is only under analyzers/dotnet/cs.
+        // The generator, analyzers and code fixes are loaded by the compiler, never referenced: only under analyzers/dotnet/cs.
         Assert.Equal(
-            ["analyzers/dotnet/cs/AlaSpark.Generators.dll", "analyzers/dotnet/cs/AlaSpark.Generators.pdb"],
+            new[] { "AlaSpark.Analyzers", "AlaSpark.Analyzers.CodeFixes", "AlaSpark.Generators" }
+                .SelectMany(p => new[] { $"analyzers/dotnet/cs/{p}.dll", $"analyzers/dotnet/cs/{p}.pdb" }).Order(StringComparer.Ordinal),
             files.Where(f => f.StartsWith("analyzers/", StringComparison.Ordinal)));
         Assert.DoesNotContain(package.Entries, e => e.Name.StartsWith("AlaSpark.Package", StringComparison.Ordinal));
     }
