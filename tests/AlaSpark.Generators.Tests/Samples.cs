@@ -7,14 +7,27 @@ internal static class ProcessorStubs
         namespace AlaSpark
         {
             public abstract class ToTableProcessor { }
+            public abstract class ToManyTablesProcessor { }
             public sealed class AddSourceFilename : ToTableProcessor { public AddSourceFilename(string column = "source_filename") { } }
+            public sealed class AddSourcePath : ToTableProcessor { public AddSourcePath(string column = "source_path") { } }
+            public sealed class AddCurrentTimestamp : ToTableProcessor { public AddCurrentTimestamp(string column = "processed_at") { } }
             public sealed class HashColumn : ToTableProcessor { public HashColumn(string column, HashAlgorithm algorithm = HashAlgorithm.Sha256) { } }
             public sealed class AddPartition : ToTableProcessor { public AddPartition(string column, string sourceColumn, PartitionGranularity granularity = PartitionGranularity.Day) { } }
             public sealed class AddWatermark : ToTableProcessor { public AddWatermark(string eventTimeColumn, string delay) { } }
             public sealed class DropDuplicates : ToTableProcessor { public DropDuplicates(string[] columns) { } }
-            public sealed class AddCurrentTimestamp : ToTableProcessor { public AddCurrentTimestamp(string column = "processed_at") { } }
+            public sealed class SelectColumns : ToTableProcessor { public SelectColumns(string[] columns) { } }
+            public sealed class DropColumns : ToTableProcessor { public DropColumns(string[] columns) { } }
+            public sealed class WithColumn : ToTableProcessor { public WithColumn(string column, string expression) { } }
+            public sealed class FilterRows : ToTableProcessor { public FilterRows(string condition) { } }
+            public sealed class AlterDataType : ToTableProcessor { public AlterDataType(string column, string dataType) { } }
             public sealed class JoinDataframe : ToTableProcessor { public JoinDataframe(string database, string table, string[] on, JoinType how = JoinType.Inner) { } }
             public sealed class MaskColumn : ToTableProcessor { public MaskColumn(string column, int keepLast = 0, char mask = '*') { } }
+            public sealed class ParseJson : ToTableProcessor
+            {
+                public ParseJson(string column, System.Type schema) { }
+                public ParseJson(string column, string ddlSchema) { }
+            }
+            public sealed class Relationalize : ToManyTablesProcessor { public Relationalize(string rootTableSuffix = "root") { } }
         }
         """;
 }
