@@ -108,6 +108,9 @@ internal static class BuiltInProcessors
             type = SparkTypes.Parse(text, out var error) ?? ColumnType.Unknown;
             if (type.IsUnknown) step.Invalid("dataType", "\"" + text + "\"", error);
         }
-        if (column is not null) step.Retype(column, type, column.Nullable || SparkTypes.CastCanFail(column.Type, type));
+        if (column is null) return;
+        if (!SparkTypes.CanCast(column.Type, type))
+            step.Report(FindingIds.ColumnType, FindingSeverity.Error, "column", -1, step.Processor.ShortName, column.Name, column.Type.SparkName, "a column Spark can cast to " + type.SparkName);
+        step.Retype(column, type, column.Nullable || SparkTypes.CastCanFail(column.Type, type));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using AlaSpark.Generators.Model;
 
 namespace AlaSpark.Generators.Tracking;
@@ -49,6 +50,30 @@ internal static class SparkTypes
         if (from.Kind == DataTypeKind.Date) return IsNumeric(to.Kind);
         return IsNumeric(from.Kind) && IsNumeric(to.Kind) && !Widens(from, to);
     }
+
+    /// <summary>
+    /// False when Spark can't cast <paramref name="from"/> to <paramref name="to"/> at all: an array,
+    /// map or struct from anything but the same kind (element by element), one of them to anything
+    /// but a string, a binary to anything but a string. Other casts are left to the engine.
+    /// </summary>
+    public static bool CanCast(ColumnType from, ColumnType to)
+    {
+        if (from.IsUnknown || to.IsUnknown || from.SparkName == to.SparkName) return true;
+        if (to.Kind == DataTypeKind.String) return true;
+        if (IsComplex(to.Kind) || IsComplex(from.Kind))
+        {
+            if (from.Kind != to.Kind) return false;
+            return to.Kind switch
+            {
+                DataTypeKind.Array => CanCast(from.Element!, to.Element!),
+                DataTypeKind.Map => CanCast(from.Key ?? ColumnType.Of(DataTypeKind.String), to.Key ?? ColumnType.Of(DataTypeKind.String)) && CanCast(from.Element!, to.Element!),
+                _ => from.Fields.Count == to.Fields.Count && Enumerable.Range(0, to.Fields.Count).All(i => CanCast(from.Fields[i].Type, to.Fields[i].Type)),
+            };
+        }
+        return from.Kind != DataTypeKind.Binary || to.Kind == DataTypeKind.Binary;
+    }
+
+    private static bool IsComplex(DataTypeKind kind) => kind is DataTypeKind.Array or DataTypeKind.Map or DataTypeKind.Struct;
 
     private static bool Widens(ColumnType from, ColumnType to) => (from.Kind, to.Kind) switch
     {
@@ -245,6 +270,7 @@ internal static class SparkTypes
         private bool TryKeyword(string keyword)
         {
             var start = _position;
+            SkipSpace();
             if (string.Equals(Word(), keyword, StringComparison.OrdinalIgnoreCase)) return true;
             _position = start;
             return false;
