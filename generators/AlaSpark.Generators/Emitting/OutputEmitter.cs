@@ -37,7 +37,9 @@ internal static class OutputEmitter
     {
         writer.Line("/// <summary>");
         writer.Line("/// The columns of the table the pipeline writes (the schema that reaches its sinks), typed: use them in");
-        writer.Line("/// filters and typed functions, e.g. <c>frame.Filter(Output.EventDate == date)</c>.");
+        writer.Line(names.Count == 0
+            ? "/// filters and typed functions."
+            : "/// filters and typed functions, e.g. <c>frame.Filter(Output." + names[0] + ".IsNotNull())</c>.");
         if (!schema.IsComplete) writer.Line("/// Only the columns known at compile time are here.");
         writer.Line("/// </summary>");
         writer.Line(PipelineEmitter.GeneratedCode);
