@@ -1,6 +1,5 @@
 using System.Linq;
 using AlaSpark.Generators.Model;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace AlaSpark.Generators.Emitting;
 
@@ -70,8 +69,8 @@ internal static class ModelDescriber
     /// <summary>Each parameter with its value: <c>column: "x", algorithm: HashAlgorithm.Sha256 (default)</c>.</summary>
     private static string Parameters(ProcessorModel processor) =>
         processor.Constructor is { } constructor
-            ? string.Join(", ", constructor.Parameters.Select(p => p.Name + ": " + Argument(p.Value) + (p.IsDefaulted ? " (default)" : "")))
-            : string.Join(", ", processor.Arguments.Select(Argument));
+            ? string.Join(", ", constructor.Parameters.Select(p => p.Name + ": " + ArgumentModel.Display(p.Value) + (p.IsDefaulted ? " (default)" : "")))
+            : string.Join(", ", processor.Arguments.Select(ArgumentModel.Display));
 
     /// <summary>The columns a step adds (+), removes (-) and changes (~); nothing when it changes none.</summary>
     private static void WriteChanges(IndentedWriter writer, SchemaStep before, SchemaStep after)
@@ -102,26 +101,4 @@ internal static class ModelDescriber
 
     private static string Column(ColumnModel column, SchemaStep? step) =>
         column.Name + " " + column.Type.SparkName + (column.Nullable ? "" : " not null") + (step is not null && step.IsPartition(column.Name) ? " partition" : "");
-
-    /// <summary>An argument as C# would write it (the type of an enum or a <c>typeof</c> shortened to its name).</summary>
-    public static string Argument(ArgumentModel argument) => argument.Kind switch
-    {
-        ArgumentKind.Null => "null",
-        ArgumentKind.String => SymbolDisplay.FormatLiteral(argument.Value!, quote: true),
-        ArgumentKind.Char => SymbolDisplay.FormatLiteral(argument.Value![0], quote: true),
-        ArgumentKind.Enum => ShortName(argument.TypeName) + "." + argument.Value,
-        ArgumentKind.Type => "typeof(" + ShortName(argument.Value!) + ")",
-        ArgumentKind.Array => "new[] { " + string.Join(", ", argument.Items.Select(Argument)) + " }",
-        ArgumentKind.Single => argument.Value + "f",
-        ArgumentKind.Decimal => argument.Value + "m",
-        ArgumentKind.Int64 => argument.Value + "L",
-        _ => argument.Value!,
-    };
-
-    private static string ShortName(string qualified)
-    {
-        var dot = qualified.LastIndexOf('.');
-        var name = dot < 0 ? qualified : qualified.Substring(dot + 1);
-        return name.StartsWith("global::", System.StringComparison.Ordinal) ? name.Substring("global::".Length) : name;
-    }
 }

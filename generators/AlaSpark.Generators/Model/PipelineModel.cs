@@ -206,7 +206,30 @@ internal enum ArgumentKind
 /// for null and arrays.
 /// </param>
 /// <param name="Items">The elements of an array.</param>
-internal sealed record ArgumentModel(ArgumentKind Kind, string TypeName, string? Value, EquatableArray<ArgumentModel> Items);
+internal sealed record ArgumentModel(ArgumentKind Kind, string TypeName, string? Value, EquatableArray<ArgumentModel> Items)
+{
+    /// <summary>An argument as its author would write it, for messages and descriptions (an enum's or a <c>typeof</c>'s type by its short name).</summary>
+    public static string Display(ArgumentModel argument) => argument.Kind switch
+    {
+        ArgumentKind.Null => "null",
+        ArgumentKind.String => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(argument.Value!, quote: true),
+        ArgumentKind.Char => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(argument.Value![0], quote: true),
+        ArgumentKind.Enum => ShortName(argument.TypeName) + "." + argument.Value,
+        ArgumentKind.Type => "typeof(" + ShortName(argument.Value!) + ")",
+        ArgumentKind.Array => "new[] { " + string.Join(", ", System.Linq.Enumerable.Select(argument.Items, Display)) + " }",
+        ArgumentKind.Single => argument.Value + "f",
+        ArgumentKind.Decimal => argument.Value + "m",
+        ArgumentKind.Int64 => argument.Value + "L",
+        _ => argument.Value!,
+    };
+
+    private static string ShortName(string qualified)
+    {
+        var dot = qualified.LastIndexOf('.');
+        var name = dot < 0 ? qualified : qualified.Substring(dot + 1);
+        return name.StartsWith("global::", System.StringComparison.Ordinal) ? name.Substring("global::".Length) : name;
+    }
+}
 
 /// <summary>One sink attribute, with every property (defaults where not given).</summary>
 /// <param name="AttributeIndex">The attribute's index among the class's attributes, for findings.</param>

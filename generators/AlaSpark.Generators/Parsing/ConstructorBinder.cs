@@ -241,6 +241,6 @@ internal static class ConstructorBinder
     private static string DefaultText(IParameterSymbol parameter)
     {
         var model = ArgumentParser.FromValue(parameter.ExplicitDefaultValue, parameter.Type);
-        return model is null ? "default" : Emitting.ModelDescriber.Argument(model);
+        return model is null ? "default" : ArgumentModel.Display(model);
     }
 }

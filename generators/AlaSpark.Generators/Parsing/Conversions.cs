@@ -191,5 +191,5 @@ internal static class Conversions
 
     /// <summary>A short description of a constant for messages: <c>"x" (string)</c>, <c>42 (int)</c>.</summary>
     public static string Describe(ArgumentModel argument, TypedConstant constant) =>
-        Emitting.ModelDescriber.Argument(argument) + (constant.Type is null ? "" : " (" + constant.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ")");
+        ArgumentModel.Display(argument) + (constant.Type is null ? "" : " (" + constant.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ")");
 }

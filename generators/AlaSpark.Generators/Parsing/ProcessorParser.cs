@@ -41,7 +41,7 @@ internal static class ProcessorParser
         if (result.Constructor is null)
         {
             findings.Add(Finding.AtAttribute(FindingIds.NoConstructor, FindingSeverity.Error, attributeIndex,
-                shortName, string.Join(", ", models.Select(Emitting.ModelDescriber.Argument)), result.Constructors, result.Reason));
+                shortName, string.Join(", ", models.Select(ArgumentModel.Display)), result.Constructors, result.Reason));
         }
         return new ProcessorModel(attributeIndex, typeName, shortName, models, result.Constructor, effects);
     }
