@@ -6,37 +6,11 @@ using Microsoft.CodeAnalysis;
 namespace AlaSpark.Generators.Parsing;
 
 /// <summary>A written <c>[Processor]</c> argument: its model and the constant it comes from.</summary>
-internal readonly struct WrittenArgument
+internal readonly record struct WrittenArgument(ArgumentModel Model, TypedConstant Constant);
+
+/// <summary>The outcome of binding: a constructor, or why none binds (<see cref="Reason"/>, with the public <see cref="Constructors"/>' signatures).</summary>
+internal readonly record struct BindResult(BoundConstructor? Constructor, string Reason, string Constructors)
 {
-    public WrittenArgument(ArgumentModel model, TypedConstant constant)
-    {
-        Model = model;
-        Constant = constant;
-    }
-
-    public ArgumentModel Model { get; }
-
-    public TypedConstant Constant { get; }
-}
-
-/// <summary>The outcome of binding: a constructor, or why none binds.</summary>
-internal readonly struct BindResult
-{
-    private BindResult(BoundConstructor? constructor, string reason, string constructors)
-    {
-        Constructor = constructor;
-        Reason = reason;
-        Constructors = constructors;
-    }
-
-    public BoundConstructor? Constructor { get; }
-
-    /// <summary>Why no constructor binds (empty on success).</summary>
-    public string Reason { get; }
-
-    /// <summary>The public constructors' signatures, for the message.</summary>
-    public string Constructors { get; }
-
     public static BindResult Bound(BoundConstructor constructor) => new(constructor, "", "");
 
     public static BindResult Failed(string reason, string constructors) => new(null, reason, constructors);
@@ -68,7 +42,7 @@ internal static class ConstructorBinder
         {
             foreach (var expanded in constructor.Parameters.Length > 0 && constructor.Parameters[constructor.Parameters.Length - 1].IsParams ? new[] { false, true } : new[] { false })
             {
-                var candidate = TryBind(constructor, arguments, expanded, out var matched, out var reason);
+                var (candidate, matched, reason) = TryBind(constructor, arguments, expanded);
                 if (candidate is not null) candidates.Add(candidate);
                 else if (matched > closest.Matched) closest = (matched, reason);
             }
@@ -85,95 +59,69 @@ internal static class ConstructorBinder
     }
 
     /// <summary>One applicable constructor, in normal or expanded form.</summary>
-    private sealed class Candidate
+    /// <param name="Targets">The type each written argument converts to.</param>
+    /// <param name="Identities">Whether each written argument already has its target type.</param>
+    private sealed record Candidate(IMethodSymbol Constructor, BoundConstructor Bound, bool Expanded, int Defaulted, ITypeSymbol[] Targets, bool[] Identities);
+
+    /// <summary>The constructor bound in one form, or how many arguments matched before one did not, and why.</summary>
+    private static (Candidate? Candidate, int Matched, string Reason) TryBind(IMethodSymbol constructor, IReadOnlyList<WrittenArgument> arguments, bool expanded)
     {
-        public Candidate(IMethodSymbol constructor, BoundConstructor bound, bool expanded, int defaulted, ITypeSymbol[] targets, bool[] identities)
-        {
-            Constructor = constructor;
-            Bound = bound;
-            Expanded = expanded;
-            Defaulted = defaulted;
-            Targets = targets;
-            Identities = identities;
-        }
-
-        public IMethodSymbol Constructor { get; }
-        public BoundConstructor Bound { get; }
-        public bool Expanded { get; }
-        public int Defaulted { get; }
-
-        /// <summary>The type each written argument converts to.</summary>
-        public ITypeSymbol[] Targets { get; }
-
-        /// <summary>Whether each written argument already has its target type.</summary>
-        public bool[] Identities { get; }
-    }
-
-    private static Candidate? TryBind(IMethodSymbol constructor, IReadOnlyList<WrittenArgument> arguments, bool expanded, out int matched, out string reason)
-    {
-        matched = 0;
-        reason = "";
         var parameters = constructor.Parameters;
         var fixedCount = expanded ? parameters.Length - 1 : parameters.Length;
         if (!expanded && arguments.Count > parameters.Length)
-        {
-            reason = $"{Signature(constructor)} takes at most {parameters.Length} argument(s), and {arguments.Count} are given";
-            return null;
-        }
+            return (null, 0, $"{Signature(constructor)} takes at most {parameters.Length} argument(s), and {arguments.Count} are given");
 
         var bound = new List<BoundParameter>();
         var targets = new List<ITypeSymbol>();
         var identities = new List<bool>();
         var defaulted = 0;
+        var reason = "";
+
+        // Converts written argument i to the target, or says why it can't be the role it has.
+        ArgumentModel? Take(int i, ITypeSymbol target, string role)
+        {
+            var argument = arguments[i];
+            var converted = Conversions.Convert(argument.Model, argument.Constant, target, out var identity);
+            if (converted is null)
+            {
+                reason = $"argument {i + 1}, {Conversions.Describe(argument.Model, argument.Constant)}, can't be {role} of {Signature(constructor)}";
+                return null;
+            }
+            targets.Add(target);
+            identities.Add(identity);
+            return converted;
+        }
+
         for (var i = 0; i < fixedCount; i++)
         {
             var parameter = parameters[i];
+            var type = Conversions.Display(parameter.Type);
             if (i >= arguments.Count)
             {
                 // (A params parameter given nothing binds in the expanded form, with no element.)
                 if (!parameter.IsOptional || parameter.IsParams)
-                {
-                    reason = $"the parameter '{parameter.Name}' of {Signature(constructor)} has no default, and no argument is given for it";
-                    return null;
-                }
+                    return (null, targets.Count, $"the parameter '{parameter.Name}' of {Signature(constructor)} has no default, and no argument is given for it");
                 var defaultValue = ArgumentParser.FromValue(parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue : null, parameter.Type);
-                if (defaultValue is null) return null;
-                bound.Add(new BoundParameter(parameter.Name, Conversions.Display(parameter.Type), defaultValue, IsDefaulted: true, IsExpandedParams: false, ArgumentIndex: -1));
+                if (defaultValue is null) return (null, targets.Count, $"the default of '{parameter.Name}' can't be read");
+                bound.Add(new BoundParameter(parameter.Name, type, defaultValue, IsDefaulted: true, IsExpandedParams: false, ArgumentIndex: -1));
                 defaulted++;
                 continue;
             }
-
-            var argument = arguments[i];
-            var converted = Conversions.Convert(argument.Model, argument.Constant, parameter.Type, out var identity);
-            if (converted is null)
-            {
-                reason = $"argument {i + 1}, {Conversions.Describe(argument.Model, argument.Constant)}, can't be the {parameter.Type.ToDisplayString(Short)} '{parameter.Name}' of {Signature(constructor)}";
-                return null;
-            }
-            matched++;
-            bound.Add(new BoundParameter(parameter.Name, Conversions.Display(parameter.Type), converted, IsDefaulted: false, IsExpandedParams: false, ArgumentIndex: i));
-            targets.Add(parameter.Type);
-            identities.Add(identity);
+            var converted = Take(i, parameter.Type, $"the {parameter.Type.ToDisplayString(Short)} '{parameter.Name}'");
+            if (converted is null) return (null, targets.Count, reason);
+            bound.Add(new BoundParameter(parameter.Name, type, converted, IsDefaulted: false, IsExpandedParams: false, ArgumentIndex: i));
         }
 
         if (expanded)
         {
             var parameter = parameters[parameters.Length - 1];
-            if (parameter.Type is not IArrayTypeSymbol arrayType) return null;
+            if (parameter.Type is not IArrayTypeSymbol arrayType) return (null, targets.Count, $"'{parameter.Name}' is not an array");
             var elements = new List<ArgumentModel>();
             for (var i = fixedCount; i < arguments.Count; i++)
             {
-                var argument = arguments[i];
-                var converted = Conversions.Convert(argument.Model, argument.Constant, arrayType.ElementType, out var identity);
-                if (converted is null)
-                {
-                    reason = $"argument {i + 1}, {Conversions.Describe(argument.Model, argument.Constant)}, can't be an element of the params {arrayType.ToDisplayString(Short)} '{parameter.Name}' of {Signature(constructor)}";
-                    return null;
-                }
-                matched++;
+                var converted = Take(i, arrayType.ElementType, $"an element of the params {arrayType.ToDisplayString(Short)} '{parameter.Name}'");
+                if (converted is null) return (null, targets.Count, reason);
                 elements.Add(converted);
-                targets.Add(arrayType.ElementType);
-                identities.Add(identity);
             }
             var value = new ArgumentModel(ArgumentKind.Array, Conversions.Display(arrayType.ElementType), null, elements.ToEquatableArray());
             var given = elements.Count > 0;
@@ -181,7 +129,7 @@ internal static class ConstructorBinder
             if (!given) defaulted++;
         }
 
-        return new Candidate(constructor, new BoundConstructor(bound.ToEquatableArray()), expanded, defaulted, targets.ToArray(), identities.ToArray());
+        return (new Candidate(constructor, new BoundConstructor(bound.ToEquatableArray()), expanded, defaulted, targets.ToArray(), identities.ToArray()), targets.Count, "");
     }
 
     /// <summary>True when <paramref name="a"/> is a better function member than <paramref name="b"/> (C# 12.6.4.3, simplified).</summary>

@@ -33,22 +33,14 @@ internal sealed class TypeRule
 /// checks (reported as findings at the argument that names the column) and the schema changes.
 /// The catalogue of <see cref="BuiltInProcessors"/> is written against this class.
 /// </summary>
-internal sealed class ProcessorStep
+internal sealed class ProcessorStep(ProcessorModel processor, BoundConstructor constructor, WorkingSchema schema, List<Finding> findings)
 {
-    private readonly BoundConstructor _constructor;
-    private readonly List<Finding> _findings;
+    private readonly BoundConstructor _constructor = constructor;
+    private readonly List<Finding> _findings = findings;
 
-    public ProcessorStep(ProcessorModel processor, BoundConstructor constructor, WorkingSchema schema, List<Finding> findings)
-    {
-        Processor = processor;
-        _constructor = constructor;
-        Schema = schema;
-        _findings = findings;
-    }
+    public ProcessorModel Processor { get; } = processor;
 
-    public ProcessorModel Processor { get; }
-
-    public WorkingSchema Schema { get; }
+    public WorkingSchema Schema { get; } = schema;
 
     // ---- Arguments
 

@@ -6,21 +6,7 @@ using AlaSpark.Generators.Model;
 namespace AlaSpark.Generators.Tracking;
 
 /// <summary>Where a processor removed a column: the place ALS2002 points at when a sink partitions by it.</summary>
-internal readonly struct RemovalSite
-{
-    public RemovalSite(string processor, int attributeIndex, int argumentIndex, int elementIndex)
-    {
-        Processor = processor;
-        AttributeIndex = attributeIndex;
-        ArgumentIndex = argumentIndex;
-        ElementIndex = elementIndex;
-    }
-
-    public string Processor { get; }
-    public int AttributeIndex { get; }
-    public int ArgumentIndex { get; }
-    public int ElementIndex { get; }
-}
+internal readonly record struct RemovalSite(string Processor, int AttributeIndex, int ArgumentIndex, int ElementIndex);
 
 /// <summary>
 /// The schema as the tracker changes it, one processor at a time. Names compare ignoring case, as
