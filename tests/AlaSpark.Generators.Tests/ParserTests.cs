@@ -200,4 +200,17 @@ public class ParserTests
         Assert.True(pipeline.HasUnreadableAttributes);
         Assert.False(pipeline.IsValid);
     }
+
+    [Fact]
+    public void TryParse_gives_the_model_of_a_valid_pipeline_only()
+    {
+        var compilation = TestCompilation.Create(Samples.GlobalUsings, Samples.WebEvents, """
+            using AlaSpark;
+            [Pipeline("p")][CsvSource("raw__a", "b")][Processor(typeof(HashColumn), 42)][DeltaSink("cooked__a", "b")]
+            public partial class Broken;
+            """);
+
+        Assert.Equal("raw_to_cooked", PipelineParser.TryParse(compilation.GetTypeByMetadataName("WebEvents.WebEventsPipeline")!, CancellationToken.None)?.Name);
+        Assert.Null(PipelineParser.TryParse(compilation.GetTypeByMetadataName("Broken")!, CancellationToken.None));
+    }
 }

@@ -27,9 +27,6 @@ internal sealed record PipelineModel(
     EquatableArray<ProcessorModel> Processors,
     EquatableArray<SinkModel> Sinks)
 {
-    /// <summary>The pipeline class's name with its namespace, as messages show it.</summary>
-    public string FullClassName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
-
     /// <summary>The generated file's name: stable, unique per class.</summary>
     public string HintName => (Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName) + ".Pipeline.g.cs";
 }

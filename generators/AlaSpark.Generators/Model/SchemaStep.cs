@@ -14,8 +14,6 @@ namespace AlaSpark.Generators.Model;
 /// <param name="Partitions">The columns marked as partitions (by <c>AddPartition</c>), in order.</param>
 internal sealed record SchemaStep(bool IsComplete, EquatableArray<ColumnModel> Columns, EquatableArray<string> Partitions)
 {
-    public static readonly SchemaStep Unknown = new(false, EquatableArray<ColumnModel>.Empty, EquatableArray<string>.Empty);
-
     /// <summary>The column named <paramref name="name"/> (ignoring case, as Spark resolves names), or null.</summary>
     public ColumnModel? Find(string name) =>
         Columns.FirstOrDefault(c => string.Equals(c.Name, name, System.StringComparison.OrdinalIgnoreCase));

@@ -38,6 +38,10 @@ internal static class PipelineParser
         }
     }
 
+    /// <summary>The model of <paramref name="type"/> when the generator would emit code for it (see <see cref="CheckedPipeline.IsValid"/>), else null; never throws.</summary>
+    public static PipelineModel? TryParse(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        Tracking.PipelineChecker.Check(type, cancellationToken) is { IsValid: true } pipeline ? pipeline.Model : null;
+
     private static ParsedPipeline ParseClass(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         // Shapes the generator does not extend (records, structs, generic, nested or static classes)

@@ -117,9 +117,16 @@ internal sealed class ProcessorStep(ProcessorModel processor, BoundConstructor c
         return column;
     }
 
-    /// <summary>ALS3006: the value of <paramref name="parameter"/> is one the processor can't use.</summary>
-    public void Invalid(string parameter, string value, string reason, int element = -1) =>
+    /// <summary>
+    /// ALS3006: the value of <paramref name="parameter"/> is one the processor can't use. Nothing is
+    /// reported for a parameter the bound constructor does not have (another overload): an entry of
+    /// the catalogue that names a parameter wrongly shows in the schema parity test, not as a user's error.
+    /// </summary>
+    public void Invalid(string parameter, string value, string reason, int element = -1)
+    {
+        if (_constructor.Find(parameter) is null) return;
         Report(FindingIds.InvalidArgument, FindingSeverity.Error, parameter, element, Processor.ShortName, parameter, value, reason);
+    }
 
     /// <summary>Reports a finding at the written argument bound to <paramref name="parameter"/> (the attribute when it was defaulted).</summary>
     public void Report(string id, FindingSeverity severity, string parameter, int element, params string[] arguments)
