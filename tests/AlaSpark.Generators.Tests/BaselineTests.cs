@@ -22,6 +22,20 @@ public class BaselineTests
         AssertBaseline("WebEventsPipeline.g.cs.txt", generated.ToString());
     }
 
+    [Theory]
+    [InlineData(BaselineSamples.JsonToSeveralSinks, "Shop.Orders.OrdersPipeline", "OrdersPipeline.g.cs.txt")]
+    [InlineData(BaselineSamples.CustomProcessors, "Factory.ReadingsPipeline", "ReadingsPipeline.g.cs.txt")]
+    public void Representative_pipelines_generate_their_baselines_and_compile_against_the_runtime(string source, string pipeline, string baseline)
+    {
+        var (_, output, diagnostics) = TestCompilation.Run(TestCompilation.CreateWithRuntime(Samples.GlobalUsings, source));
+
+        Assert.Empty(diagnostics);
+        var generated = Assert.Single(output.SyntaxTrees, t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal));
+        Assert.EndsWith(pipeline + ".Pipeline.g.cs", generated.FilePath);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        AssertBaseline(baseline, generated.ToString());
+    }
+
     private static void AssertBaseline(string fileName, string actual, [CallerFilePath] string testFile = "")
     {
         var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Baselines", fileName);

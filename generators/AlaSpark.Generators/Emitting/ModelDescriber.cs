@@ -1,17 +1,19 @@
 using System.Linq;
 using AlaSpark.Generators.Model;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace AlaSpark.Generators.Emitting;
 
 /// <summary>
-/// A plain-text description of a pipeline model: one line per source, column, processor and sink.
-/// Deterministic (no hash codes, no machine-dependent formatting) so that baselines can hold it.
+/// A plain-text description of a checked pipeline: its source and schema, each processor with the
+/// value of each constructor parameter and the schema changes it makes, the schema that reaches the
+/// sinks, and the sinks. Deterministic (no hash codes, no machine-dependent formatting) so that
+/// baselines can hold it.
 /// </summary>
 internal static class ModelDescriber
 {
-    public static string Describe(PipelineModel model)
+    public static string Describe(CheckedPipeline pipeline)
     {
+        var model = pipeline.Model!;
         var writer = new IndentedWriter();
         writer.Line("pipeline " + model.Name);
 
@@ -24,12 +26,31 @@ internal static class ModelDescriber
         if (source.Schema is { } schema)
         {
             writer.Line("schema " + schema.TypeName);
-            WriteColumns(writer, schema.Columns);
+            writer.OpenBrace();
+            foreach (var column in schema.Columns) writer.Line(Column(column, null));
+            writer.CloseBrace();
+        }
+        else
+        {
+            writer.Line("schema: not declared (the catalog's, known when the pipeline runs)");
         }
         writer.CloseBrace();
 
-        foreach (var processor in model.Processors)
-            writer.Line("processor " + processor.ShortName + "(" + string.Join(", ", processor.Arguments.Select(Argument)) + ")");
+        for (var i = 0; i < model.Processors.Count; i++)
+        {
+            var processor = model.Processors[i];
+            writer.Line("processor " + processor.ShortName + "(" + Parameters(processor) + ")");
+            if (i + 1 < pipeline.Steps.Count) WriteChanges(writer, pipeline.Steps[i], pipeline.Steps[i + 1]);
+        }
+
+        if (pipeline.SinkSchema is { } sinkSchema)
+        {
+            writer.Line("schema at the sinks");
+            writer.OpenBrace();
+            foreach (var column in sinkSchema.Columns) writer.Line(Column(column, sinkSchema));
+            if (!sinkSchema.IsComplete) writer.Line("... and columns not known at compile time");
+            writer.CloseBrace();
+        }
 
         foreach (var sink in model.Sinks)
         {
@@ -45,34 +66,39 @@ internal static class ModelDescriber
         return writer.ToString();
     }
 
-    private static void WriteColumns(IndentedWriter writer, EquatableArray<ColumnModel> columns)
+    /// <summary>Each parameter with its value: <c>column: "x", algorithm: HashAlgorithm.Sha256 (default)</c>.</summary>
+    private static string Parameters(ProcessorModel processor) =>
+        processor.Constructor is { } constructor
+            ? string.Join(", ", constructor.Parameters.Select(p => p.Name + ": " + ArgumentModel.Display(p.Value) + (p.IsDefaulted ? " (default)" : "")))
+            : string.Join(", ", processor.Arguments.Select(ArgumentModel.Display));
+
+    /// <summary>The columns a step adds (+), removes (-) and changes (~); nothing when it changes none.</summary>
+    private static void WriteChanges(IndentedWriter writer, SchemaStep before, SchemaStep after)
     {
-        writer.OpenBrace();
-        foreach (var column in columns)
+        var lines = new System.Collections.Generic.List<string>();
+        if (before.IsComplete && !after.IsComplete)
         {
-            writer.Line(column.Name + " " + column.Type.SparkName + (column.Nullable ? "" : " not null"));
+            writer.OpenBrace();
+            writer.Line("? the columns after this step are not known at compile time");
+            writer.CloseBrace();
+            return;
         }
+        foreach (var column in before.Columns)
+        {
+            if (after.Find(column.Name) is null) lines.Add("- " + column.Name);
+        }
+        foreach (var column in after.Columns)
+        {
+            var previous = before.Find(column.Name);
+            if (previous is null) lines.Add("+ " + Column(column, after));
+            else if (Column(previous, before) != Column(column, after)) lines.Add("~ " + Column(column, after));
+        }
+        if (lines.Count == 0) return;
+        writer.OpenBrace();
+        foreach (var line in lines) writer.Line(line);
         writer.CloseBrace();
     }
 
-    /// <summary>An argument as C# would write it (the type of an enum or a <c>typeof</c> shortened to its name).</summary>
-    public static string Argument(ArgumentModel argument) => argument.Kind switch
-    {
-        ArgumentKind.Null => "null",
-        ArgumentKind.String => SymbolDisplay.FormatLiteral(argument.Value!, quote: true),
-        ArgumentKind.Char => SymbolDisplay.FormatLiteral(argument.Value![0], quote: true),
-        ArgumentKind.Enum => ShortName(argument.TypeName) + "." + argument.Value,
-        ArgumentKind.Type => "typeof(" + ShortName(argument.Value!) + ")",
-        ArgumentKind.Array => "new[] { " + string.Join(", ", argument.Items.Select(Argument)) + " }",
-        ArgumentKind.Single => argument.Value + "f",
-        ArgumentKind.Int64 => argument.Value + "L",
-        _ => argument.Value!,
-    };
-
-    private static string ShortName(string qualified)
-    {
-        var dot = qualified.LastIndexOf('.');
-        var name = dot < 0 ? qualified : qualified.Substring(dot + 1);
-        return name.StartsWith("global::", System.StringComparison.Ordinal) ? name.Substring("global::".Length) : name;
-    }
+    private static string Column(ColumnModel column, SchemaStep? step) =>
+        column.Name + " " + column.Type.SparkName + (column.Nullable ? "" : " not null") + (step is not null && step.IsPartition(column.Name) ? " partition" : "");
 }

@@ -72,9 +72,9 @@ internal sealed record SourceModel(
 /// <param name="TypeName">The record's fully qualified name, <c>global::</c> form.</param>
 internal sealed record SchemaModel(string TypeName, EquatableArray<ColumnModel> Columns);
 
-/// <summary>One column: a property of a schema record (or of a nested record).</summary>
+/// <summary>One column: a property of a schema record (or of a nested record), or a column a processor makes.</summary>
 /// <param name="Name">The column's name: <c>[Column]</c>, else the property's name in snake_case.</param>
-/// <param name="PropertyName">The C# property it comes from.</param>
+/// <param name="PropertyName">The C# property it comes from; empty for a column a processor adds.</param>
 internal sealed record ColumnModel(string Name, string PropertyName, ColumnType Type, bool Nullable);
 
 /// <summary>Spark's data types, as far as a C# schema record can declare them.</summary>
@@ -90,27 +90,43 @@ internal enum DataTypeKind
     Double,
     Decimal,
     Timestamp,
+    TimestampNtz,
     Date,
     Binary,
     Array,
     Map,
     Struct,
+
+    /// <summary>Not known at compile time (e.g. a <c>WithColumn</c> expression the generator does not type).</summary>
+    Unknown,
 }
 
 /// <summary>A column's type.</summary>
-/// <param name="ClrTypeName">The C# type it comes from, <c>global::</c> form (for typed columns).</param>
+/// <param name="ClrTypeName">
+/// The C# type it comes from, <c>global::</c> form; empty for a type a processor makes. For a struct
+/// it names the record only when that record is public (generated public members may use it).
+/// </param>
 /// <param name="Precision">Decimal precision, else 0.</param>
 /// <param name="Scale">Decimal scale, else 0.</param>
-/// <param name="Element">The element type of an array, the value type of a map (keys are strings).</param>
+/// <param name="Element">The element type of an array, the value type of a map.</param>
 /// <param name="Fields">The fields of a struct.</param>
+/// <param name="Key">The key type of a map; null means <c>string</c> (the only key a C# record declares).</param>
 internal sealed record ColumnType(
     DataTypeKind Kind,
     string ClrTypeName,
     int Precision,
     int Scale,
     ColumnType? Element,
-    EquatableArray<ColumnModel> Fields)
+    EquatableArray<ColumnModel> Fields,
+    ColumnType? Key = null)
 {
+    /// <summary>A type with no parts (not decimal, array, map or struct), made by a processor.</summary>
+    public static ColumnType Of(DataTypeKind kind) => new(kind, "", 0, 0, null, EquatableArray<ColumnModel>.Empty);
+
+    public static readonly ColumnType Unknown = Of(DataTypeKind.Unknown);
+
+    public bool IsUnknown => Kind == DataTypeKind.Unknown;
+
     /// <summary>Spark's name of the type, e.g. <c>decimal(10,2)</c>, <c>array&lt;string&gt;</c>.</summary>
     public string SparkName => Kind switch
     {
@@ -124,19 +140,37 @@ internal sealed record ColumnType(
         DataTypeKind.Double => "double",
         DataTypeKind.Decimal => "decimal(" + Precision + "," + Scale + ")",
         DataTypeKind.Timestamp => "timestamp",
+        DataTypeKind.TimestampNtz => "timestamp_ntz",
         DataTypeKind.Date => "date",
         DataTypeKind.Binary => "binary",
         DataTypeKind.Array => "array<" + Element!.SparkName + ">",
-        DataTypeKind.Map => "map<string," + Element!.SparkName + ">",
+        DataTypeKind.Map => "map<" + (Key?.SparkName ?? "string") + "," + Element!.SparkName + ">",
+        DataTypeKind.Unknown => "unknown",
         _ => "struct<" + string.Join(",", System.Linq.Enumerable.Select(Fields, f => f.Name + ":" + f.Type.SparkName)) + ">",
     };
 }
 
 /// <summary>One <c>[Processor]</c>, in attribute order.</summary>
+/// <param name="AttributeIndex">The attribute's index among the class's attributes (as <c>GetAttributes()</c> lists them), for findings.</param>
 /// <param name="TypeName">The processor's fully qualified name, <c>global::</c> form.</param>
 /// <param name="ShortName">The processor's simple name (e.g. <c>HashColumn</c>).</param>
-/// <param name="Arguments">The constructor arguments as written, in order.</param>
-internal sealed record ProcessorModel(string TypeName, string ShortName, EquatableArray<ArgumentModel> Arguments);
+/// <param name="Arguments">The constructor arguments as written, in order (after the type).</param>
+/// <param name="Constructor">
+/// The public constructor the arguments bind to; null when none binds, the type is not a
+/// <c>ToTableProcessor</c>, or the attribute has compiler errors (the pipeline is then invalid).
+/// </param>
+/// <param name="DeclaredEffects">
+/// The schema effect a custom processor declares with <c>[AddsColumn]</c>, <c>[RemovesColumn]</c> and
+/// <c>[PreservesSchema]</c>; null when it declares none. Built-in processors' effects come from
+/// <c>BuiltInProcessors</c> instead.
+/// </param>
+internal sealed record ProcessorModel(
+    int AttributeIndex,
+    string TypeName,
+    string ShortName,
+    EquatableArray<ArgumentModel> Arguments,
+    BoundConstructor? Constructor,
+    DeclaredEffects? DeclaredEffects);
 
 /// <summary>The kinds of constant an attribute argument can be.</summary>
 internal enum ArgumentKind
@@ -155,6 +189,7 @@ internal enum ArgumentKind
     UInt64,
     Single,
     Double,
+    Decimal,
     Enum,
     Type,
     Array,
@@ -168,12 +203,37 @@ internal enum ArgumentKind
 /// for null and arrays.
 /// </param>
 /// <param name="Items">The elements of an array.</param>
-internal sealed record ArgumentModel(ArgumentKind Kind, string TypeName, string? Value, EquatableArray<ArgumentModel> Items);
+internal sealed record ArgumentModel(ArgumentKind Kind, string TypeName, string? Value, EquatableArray<ArgumentModel> Items)
+{
+    /// <summary>An argument as its author would write it, for messages and descriptions (an enum's or a <c>typeof</c>'s type by its short name).</summary>
+    public static string Display(ArgumentModel argument) => argument.Kind switch
+    {
+        ArgumentKind.Null => "null",
+        ArgumentKind.String => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(argument.Value!, quote: true),
+        ArgumentKind.Char => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(argument.Value![0], quote: true),
+        ArgumentKind.Enum => ShortName(argument.TypeName) + "." + argument.Value,
+        ArgumentKind.Type => "typeof(" + ShortName(argument.Value!) + ")",
+        ArgumentKind.Array => "new[] { " + string.Join(", ", System.Linq.Enumerable.Select(argument.Items, Display)) + " }",
+        ArgumentKind.Single => argument.Value + "f",
+        ArgumentKind.Decimal => argument.Value + "m",
+        ArgumentKind.Int64 => argument.Value + "L",
+        _ => argument.Value!,
+    };
+
+    private static string ShortName(string qualified)
+    {
+        var dot = qualified.LastIndexOf('.');
+        var name = dot < 0 ? qualified : qualified.Substring(dot + 1);
+        return name.StartsWith("global::", System.StringComparison.Ordinal) ? name.Substring("global::".Length) : name;
+    }
+}
 
 /// <summary>One sink attribute, with every property (defaults where not given).</summary>
+/// <param name="AttributeIndex">The attribute's index among the class's attributes, for findings.</param>
 /// <param name="Mode">The <c>WriteMode</c> member's name.</param>
 /// <param name="OutputMode">The <c>OutputMode</c> member's name.</param>
 internal sealed record SinkModel(
+    int AttributeIndex,
     SinkKind Kind,
     string Database,
     string Table,
@@ -185,4 +245,7 @@ internal sealed record SinkModel(
     string? CheckpointLocation)
 {
     public bool IsStream => Kind == SinkKind.DeltaStreamSink;
+
+    /// <summary><c>database.table</c>, as messages show it.</summary>
+    public string FullName => Database + "." + Table;
 }

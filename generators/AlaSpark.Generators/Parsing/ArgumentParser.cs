@@ -35,7 +35,27 @@ internal static class ArgumentParser
 
         if (constant.IsNull || constant.Value is null)
             return new ArgumentModel(ArgumentKind.Null, typeName, null, EquatableArray<ArgumentModel>.Empty);
-        var (kind, text) = constant.Value switch
+        return Scalar(constant.Value, typeName);
+    }
+
+    /// <summary>
+    /// The model of a value of <paramref name="type"/>: a parameter's default value, or a constant
+    /// converted to a parameter's type. Null when the value is of no kind an argument can have.
+    /// </summary>
+    public static ArgumentModel? FromValue(object? value, ITypeSymbol type)
+    {
+        var typeName = type.ToDisplayString(Qualified);
+        if (value is null) return new ArgumentModel(ArgumentKind.Null, typeName, null, EquatableArray<ArgumentModel>.Empty);
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            return FromValue(value, nullable.TypeArguments[0]);
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+            return new ArgumentModel(ArgumentKind.Enum, typeName, EnumMemberName(enumType, value), EquatableArray<ArgumentModel>.Empty);
+        return Scalar(value, typeName);
+    }
+
+    private static ArgumentModel? Scalar(object value, string typeName)
+    {
+        var (kind, text) = value switch
         {
             string s => (ArgumentKind.String, s),
             char c => (ArgumentKind.Char, c.ToString()),
@@ -50,21 +70,24 @@ internal static class ArgumentParser
             ulong n => (ArgumentKind.UInt64, n.ToString(CultureInfo.InvariantCulture)),
             float n => (ArgumentKind.Single, n.ToString("R", CultureInfo.InvariantCulture)),
             double n => (ArgumentKind.Double, n.ToString("R", CultureInfo.InvariantCulture)),
+            decimal n => (ArgumentKind.Decimal, n.ToString(CultureInfo.InvariantCulture)),
             _ => (ArgumentKind.Null, (string?)null),
         };
         return text is null ? null : new ArgumentModel(kind, typeName, text, EquatableArray<ArgumentModel>.Empty);
     }
 
     /// <summary>The name of the enum member with the constant's value, or the number when none has it.</summary>
-    public static string EnumMemberName(TypedConstant constant)
+    public static string EnumMemberName(TypedConstant constant) =>
+        constant.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+            ? EnumMemberName(enumType, constant.Value)
+            : System.Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "0";
+
+    /// <summary>The name of the member of <paramref name="enumType"/> with <paramref name="value"/>, or the number when none has it.</summary>
+    public static string EnumMemberName(INamedTypeSymbol enumType, object? value)
     {
-        var value = constant.Value;
-        if (constant.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        foreach (var member in enumType.GetMembers().OfType<IFieldSymbol>())
         {
-            foreach (var member in enumType.GetMembers().OfType<IFieldSymbol>())
-            {
-                if (member.HasConstantValue && Equals(member.ConstantValue, value)) return member.Name;
-            }
+            if (member.HasConstantValue && Equals(member.ConstantValue, value)) return member.Name;
         }
         return System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "0";
     }

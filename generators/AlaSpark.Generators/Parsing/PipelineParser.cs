@@ -10,21 +10,22 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AlaSpark.Generators.Parsing;
 
 /// <summary>
-/// Reads a <c>[Pipeline]</c> class symbol into a <see cref="PipelineModel"/>. It returns null for a
-/// pipeline that is not valid enough to generate code for (not partial, no or several sources, no
-/// sink, an attribute the compiler could not bind): the analyzers explain those, the generator
-/// stays silent rather than emitting code that adds errors of its own.
+/// Reads a <c>[Pipeline]</c> class symbol into a <see cref="PipelineModel"/>, with findings for
+/// what is wrong in it (ALS0001-ALS0003 here, ALS3002 and ALS3003 from <see cref="ProcessorParser"/>).
+/// The model is null only when the class can't be modelled at all (no pipeline name, not exactly one
+/// readable source, not a plain top-level class); otherwise it holds what could be read, so that the
+/// analyzers can check the rest. The generator emits only from a valid <see cref="CheckedPipeline"/>.
 /// </summary>
 internal static class PipelineParser
 {
     private const string Namespace = "AlaSpark";
 
-    /// <summary>Parses <paramref name="type"/>; never throws (a failure is a null model).</summary>
-    public static PipelineModel? TryParse(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>Parses <paramref name="type"/>; never throws (a failure is a result without a model).</summary>
+    public static ParsedPipeline Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         try
         {
-            return Parse(type, cancellationToken);
+            return ParseClass(type, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -33,64 +34,87 @@ internal static class PipelineParser
         catch (Exception)
         {
             // The generator must never fail a build: code it can't understand yields no output.
-            return null;
+            return new ParsedPipeline(null, EquatableArray<Finding>.Empty, HasUnreadableAttributes: true);
         }
     }
 
-    private static PipelineModel? Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.ContainingType is not null) return null;
-        // A static class cannot implement IPipeline: nothing to generate.
-        if (type.IsStatic) return null;
-        if (!IsPartial(type, cancellationToken)) return null;
+    /// <summary>The model of <paramref name="type"/> when the generator would emit code for it (see <see cref="CheckedPipeline.IsValid"/>), else null; never throws.</summary>
+    public static PipelineModel? TryParse(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        Tracking.PipelineChecker.Check(type, cancellationToken) is { IsValid: true } pipeline ? pipeline.Model : null;
 
+    private static ParsedPipeline ParseClass(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        // Shapes the generator does not extend (records, structs, generic, nested or static classes)
+        // have no model and no finding.
+        if (type.TypeKind != TypeKind.Class || type.IsRecord || type.IsGenericType || type.ContainingType is not null || type.IsStatic)
+            return new ParsedPipeline(null, EquatableArray<Finding>.Empty, HasUnreadableAttributes: false);
+
+        var findings = new List<Finding>();
+        if (!IsPartial(type, cancellationToken)) findings.Add(Finding.AtClass(FindingIds.NotPartial, FindingSeverity.Error, type.Name));
+
+        var unreadable = false;
         string? name = null;
         var sources = new List<SourceModel>();
+        var sourceAttributes = new List<int>();
         var processors = new List<ProcessorModel>();
         var sinks = new List<SinkModel>();
-        foreach (var attribute in type.GetAttributes())
+        var sinkAttributes = 0;
+        var attributes = type.GetAttributes();
+        for (var index = 0; index < attributes.Length; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var attribute = attributes[index];
             var attributeClass = attribute.AttributeClass;
             if (attributeClass is null || attributeClass.ContainingNamespace?.ToDisplayString() != Namespace) continue;
             var attributeName = attributeClass.Name;
             if (attributeName == "PipelineAttribute")
             {
-                if (!IsBound(attribute) || attribute.ConstructorArguments.Length != 1) return null;
-                name = attribute.ConstructorArguments[0].Value as string;
-                if (name is null) return null;
+                if (IsBound(attribute) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string pipelineName)
+                    name = pipelineName;
+                else
+                    unreadable = true;
             }
             else if (attributeName == "ProcessorAttribute")
             {
-                var processor = ParseProcessor(attribute);
-                if (processor is null) return null;
-                processors.Add(processor);
+                processors.Add(ProcessorParser.Parse(attribute, index, type, findings, ref unreadable));
             }
             else if (TryKind<SourceKind>(attributeName, out var sourceKind))
             {
+                sourceAttributes.Add(index);
                 var source = ParseSource(attribute, sourceKind);
-                if (source is null) return null;
-                sources.Add(source);
+                if (source is null) unreadable = true;
+                else sources.Add(source);
             }
             else if (TryKind<SinkKind>(attributeName, out var sinkKind))
             {
-                var sink = ParseSink(attribute, sinkKind);
-                if (sink is null) return null;
-                sinks.Add(sink);
+                sinkAttributes++;
+                var sink = ParseSink(attribute, index, sinkKind);
+                if (sink is null) unreadable = true;
+                else sinks.Add(sink);
             }
         }
 
-        if (name is null || sources.Count != 1 || sinks.Count == 0) return null;
-        var containingNamespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
-        return new PipelineModel(
-            containingNamespace,
-            type.Name,
-            type.DeclaredAccessibility == Accessibility.Public,
-            name,
-            !type.IsAbstract && type.InstanceConstructors.Any(c => c.Parameters.Length == 0),
-            sources[0],
-            processors.ToEquatableArray(),
-            sinks.ToEquatableArray());
+        var count = sourceAttributes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (sourceAttributes.Count == 0) findings.Add(Finding.AtClass(FindingIds.SourceCount, FindingSeverity.Error, type.Name, count));
+        foreach (var extra in sourceAttributes.Skip(1))
+            findings.Add(Finding.AtAttribute(FindingIds.SourceCount, FindingSeverity.Error, extra, type.Name, count));
+        if (sinkAttributes == 0) findings.Add(Finding.AtClass(FindingIds.NoSink, FindingSeverity.Error, type.Name));
+
+        PipelineModel? model = null;
+        if (name is not null && sourceAttributes.Count == 1 && sources.Count == 1)
+        {
+            var containingNamespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
+            model = new PipelineModel(
+                containingNamespace,
+                type.Name,
+                type.DeclaredAccessibility == Accessibility.Public,
+                name,
+                !type.IsAbstract && type.InstanceConstructors.Any(c => c.Parameters.Length == 0),
+                sources[0],
+                processors.ToEquatableArray(),
+                sinks.ToEquatableArray());
+        }
+        return new ParsedPipeline(model, findings.ToEquatableArray(), unreadable);
     }
 
     private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -114,7 +138,7 @@ internal static class PipelineParser
     }
 
     /// <summary>True when the compiler bound the attribute to a constructor without errors.</summary>
-    private static bool IsBound(AttributeData attribute) =>
+    internal static bool IsBound(AttributeData attribute) =>
         attribute.AttributeConstructor is not null
         && attribute.ConstructorArguments.All(a => a.Kind != TypedConstantKind.Error)
         && attribute.NamedArguments.All(a => a.Value.Kind != TypedConstantKind.Error);
@@ -152,7 +176,7 @@ internal static class PipelineParser
         return new SourceModel(kind, database, table, path, badRecords, options, schema);
     }
 
-    private static SinkModel? ParseSink(AttributeData attribute, SinkKind kind)
+    private static SinkModel? ParseSink(AttributeData attribute, int attributeIndex, SinkKind kind)
     {
         if (!IsBound(attribute) || !TableArguments(attribute, out var database, out var table)) return null;
         var partitionBy = EquatableArray<string>.Empty;
@@ -186,7 +210,7 @@ internal static class PipelineParser
                     break;
             }
         }
-        return new SinkModel(kind, database, table, partitionBy, mode, outputMode, mergeSchema, trigger, checkpointLocation);
+        return new SinkModel(attributeIndex, kind, database, table, partitionBy, mode, outputMode, mergeSchema, trigger, checkpointLocation);
     }
 
     private static bool TableArguments(AttributeData attribute, out string database, out string table)
@@ -197,53 +221,5 @@ internal static class PipelineParser
         database = db;
         table = tb;
         return true;
-    }
-
-    /// <summary>
-    /// Reads <c>[Processor(typeof(T), args...)]</c>. With the <c>(Type, params object[])</c>
-    /// constructor each array element is one argument (an element that is itself an array is one
-    /// array argument); with the <c>(Type, string[])</c> constructor the array is the one argument.
-    /// </summary>
-    private static ProcessorModel? ParseProcessor(AttributeData attribute)
-    {
-        if (!IsBound(attribute)) return null;
-        var constructor = attribute.AttributeConstructor!;
-        var arguments = attribute.ConstructorArguments;
-        if (arguments.Length == 0 || arguments[0].Value is not INamedTypeSymbol processorType) return null;
-        if (processorType.TypeKind == TypeKind.Error || processorType.IsUnboundGenericType) return null;
-
-        var bound = new List<ArgumentModel>();
-        if (arguments.Length == 2)
-        {
-            var isColumnList = constructor.Parameters.Length == 2
-                               && !constructor.Parameters[1].IsParams
-                               && constructor.Parameters[1].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String };
-            if (isColumnList)
-            {
-                var columns = ArgumentParser.Parse(arguments[1]);
-                if (columns is null) return null;
-                bound.Add(columns);
-            }
-            else
-            {
-                if (arguments[1].Kind != TypedConstantKind.Array) return null;
-                if (arguments[1].IsNull) return null;
-                foreach (var element in arguments[1].Values)
-                {
-                    var argument = ArgumentParser.Parse(element);
-                    if (argument is null) return null;
-                    bound.Add(argument);
-                }
-            }
-        }
-        else if (arguments.Length != 1)
-        {
-            return null;
-        }
-
-        return new ProcessorModel(
-            processorType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            processorType.Name,
-            bound.ToEquatableArray());
     }
 }

@@ -41,6 +41,10 @@ internal static class SchemaParser
         return columns is null ? null : new SchemaModel(record.ToDisplayString(Qualified), columns.Value);
     }
 
+    /// <summary>The column type and nullability of a C# type (for <c>[AddsColumn("name", typeof(T))]</c>); null when it has no Spark type.</summary>
+    public static (ColumnType Type, bool Nullable)? MapColumn(ITypeSymbol type) =>
+        Map(type, null, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+
     private static EquatableArray<ColumnModel>? Columns(ITypeSymbol type, HashSet<ITypeSymbol> visiting)
     {
         if (type.TypeKind == TypeKind.Error || !visiting.Add(type)) return null;
@@ -138,13 +142,23 @@ internal static class SchemaParser
                        || type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None;
         if (!isStruct) return null;
         var fields = Columns(type, visiting);
-        return fields is null ? null : new ColumnType(DataTypeKind.Struct, clrName, 0, 0, null, fields.Value);
+        // Generated public members (Output, OutputRow) may name the record only when it is public.
+        return fields is null ? null : new ColumnType(DataTypeKind.Struct, IsPublic(type) ? clrName : "", 0, 0, null, fields.Value);
     }
 
     private static ColumnType? Collection(DataTypeKind kind, string clrName, ITypeSymbol element, HashSet<ITypeSymbol> visiting)
     {
         var mapped = Map(element, null, visiting);
         return mapped is null ? null : new ColumnType(kind, clrName, 0, 0, mapped.Value.Type, EquatableArray<ColumnModel>.Empty);
+    }
+
+    private static bool IsPublic(ITypeSymbol type)
+    {
+        for (ISymbol? current = type; current is INamedTypeSymbol named; current = named.ContainingType)
+        {
+            if (named.DeclaredAccessibility != Accessibility.Public) return false;
+        }
+        return true;
     }
 
     private static ColumnType Simple(DataTypeKind kind, string clrName) =>

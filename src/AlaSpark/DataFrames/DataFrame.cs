@@ -96,6 +96,17 @@ public sealed class DataFrame
 
     public IReadOnlyList<Row> Collect() => Engine.Collect(Plan);
 
+    /// <summary>
+    /// The rows as <typeparamref name="T"/>s (a generated pipeline's <c>OutputRow</c>, or any record),
+    /// columns mapped to parameters and properties by name as <see cref="Row.As{T}"/> does.
+    /// </summary>
+    public IReadOnlyList<T> Collect<T>()
+    {
+        var rows = Collect();
+        var read = RecordReader.For(typeof(T)).Bind(rows.Count > 0 ? rows[0].Schema : Schema);
+        return rows.Select(row => (T)read(row)).ToList();
+    }
+
     public long Count() => Engine.Count(Plan);
 
     public IReadOnlyList<Row> Take(int n) => Limit(n).Collect();
