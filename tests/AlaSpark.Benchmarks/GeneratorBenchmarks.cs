@@ -6,17 +6,20 @@ using AlaSpark.Generators;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AlaSpark.Benchmarks;
 
 /// <summary>
-/// Timed benchmark of the source generator on a compilation of 200 pipelines (and 50 unrelated files):
+/// Timed benchmark of the source generator and the analyzers on a compilation of 200 pipelines (and 50 unrelated files):
 /// <code>dotnet run -c Release --project tests/AlaSpark.Benchmarks -- generator [--quick]</code>
 /// 1. a full run (a fresh driver), against the baseline of compiling the same sources without the
 ///    generator (binding every file: <c>GetDiagnostics</c> on a fresh compilation), in the same process;
 /// 2. the incremental run after a one-character edit in an unrelated file (target: under 5 ms), against
-///    the full run.
+///    the full run;
+/// 3. compiling the 200 pipelines and their generated code without and with the AlaSpark analyzer
+///    (target: the analyzers add under 10%).
 /// Medians of several timed repetitions after warm-up. Exit code 0 unless something throws or the
 /// generated code does not compile.
 /// </summary>
@@ -66,11 +69,40 @@ public static class GeneratorBenchmarks
         var reasons = steps.Select(step => $"{step.Key}: " + string.Join(", ",
             step.Value.SelectMany(s => s.Outputs).GroupBy(o => o.Reason).Select(g => $"{g.Key} {g.Count()}")));
 
+        // 3. The analyzers' share of compile time: the same sources plus the generated code, compiled fresh
+        //    (binding every file) without and with the AlaSpark analyzer, interleaved.
+        var generatedTrees = check.GetRunResult().GeneratedTrees;
+        CSharpCompilation Output() => CreateCompilation().AddSyntaxTrees(generatedTrees);
+        var analyzer = new AlaSpark.Analyzers.PipelineAnalyzer();
+        var analyzerDiagnostics = Output().WithAnalyzers([analyzer]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        if (analyzerDiagnostics.Length > 0)
+        {
+            Console.Error.WriteLine($"ERROR: the analyzer reports {analyzerDiagnostics.Length} diagnostics on valid pipelines, first: {analyzerDiagnostics[0]}");
+            return 1;
+        }
+        var withoutAnalyzers = new List<double>();
+        var withAnalyzers = new List<double>();
+        for (var i = 0; i < repetitions + 2; i++)
+        {
+            var plain = Output();
+            var without = Time(() => plain.GetDiagnostics());
+            var analyzed = Output().WithAnalyzers([analyzer]);
+            var with = Time(() => analyzed.GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+            if (i < 2) continue; // warm-up
+            withoutAnalyzers.Add(without);
+            withAnalyzers.Add(with);
+        }
+        var compileWithout = withoutAnalyzers.Order().ElementAt(withoutAnalyzers.Count / 2);
+        var compileWith = withAnalyzers.Order().ElementAt(withAnalyzers.Count / 2);
+        var added = compileWith / compileWithout - 1;
+
         Console.WriteLine();
         Console.WriteLine($"[1] full generator run:      {full,8:F1} ms median   (compile without generator: {compile:F1} ms; ratio {full / compile:F2})");
         Console.WriteLine($"[2] incremental after edit:  {incremental,8:F3} ms median   target < {IncrementalTargetMs} ms: {(incremental < IncrementalTargetMs ? "PASS" : "FAIL")}");
         Console.WriteLine($"    floor (ForAttributeWithMetadataName, trivial transform): {floor:F3} ms; ratio {incremental / floor:F2}; ratio to the full run {incremental / full:F4}");
         Console.WriteLine($"    steps after the last edit: {string.Join("; ", reasons)}");
+        Console.WriteLine($"[3] compile with analyzers:  {compileWith,8:F1} ms median   (without: {compileWithout:F1} ms; ratio {compileWith / compileWithout:F3}) " +
+                          $"analyzers add {added:P1}, target < 10%: {(added < 0.10 ? "PASS" : "FAIL")}");
         return 0;
     }
 
