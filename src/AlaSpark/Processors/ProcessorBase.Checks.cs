@@ -125,8 +125,8 @@ public abstract partial class ProcessorBase
     protected static Column Function(string name, params Column[] arguments) =>
         new(new UnresolvedFunction(name, arguments.Select(a => a.Expression).ToArray()));
 
-    /// <summary>True for the types a value can be sorted and compared by (Spark can't order maps; AlaSpark keeps
-    /// ordering to atomic types).</summary>
+    /// <summary>True for a type of single values (not an array, map or struct): what a latest row is found by, and
+    /// what a null can be filled with.</summary>
     protected static bool IsAtomic(DataType type) => type is not (ArrayType or MapType or StructType);
 
     /// <summary>An error in a constructor argument: what is wrong and what to write instead.</summary>
