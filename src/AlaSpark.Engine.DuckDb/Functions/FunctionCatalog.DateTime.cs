@@ -81,6 +81,9 @@ internal static partial class FunctionCatalog
         add(cat, "from_unixtime", 1, 2, c => c.Result(
             $"strftime(CAST(to_timestamp(CAST({c.Arg(0).Sql} AS DOUBLE)) AS TIMESTAMP), {SqlText.String(JavaDateTimePattern.ToStrftime(c.Count == 2 ? c.LiteralString(1, "format") : "yyyy-MM-dd HH:mm:ss"))})",
             StringType.Instance));
+        // Spark: a UTC timestamp's wall-clock time in a zone, and back, with java.time's rules for gaps and overlaps.
+        add(cat, "from_utc_timestamp", 2, 2, c => TimeZoneConversion(c, Udfs.FromUtcTimestamp));
+        add(cat, "to_utc_timestamp", 2, 2, c => TimeZoneConversion(c, Udfs.ToUtcTimestamp));
         add(cat, "timestamp_seconds", 1, 1, c => c.Result($"CAST(to_timestamp(CAST({c.Arg(0).Sql} AS DOUBLE)) AS TIMESTAMP)", TimestampType.Instance));
         add(cat, "months_between", 2, 3, c =>
         {
@@ -150,5 +153,15 @@ internal static partial class FunctionCatalog
             return c.Result($"CAST(second({c.AsTimestamp(source)}) + microsecond({c.AsTimestamp(source)}) % 1000000 / 1000000.0 AS DECIMAL(8,6))", new DecimalType(8, 6));
         var input = part is "hour" or "minute" ? c.AsTimestamp(source) : c.AsDate(source);
         return c.Result($"CAST({part}({input}) AS INTEGER)", IntegerType.Instance);
+    }
+
+    /// <summary>from_utc_timestamp and to_utc_timestamp: a constant zone is checked here, so a wrong one fails before any row is read.</summary>
+    private static TypedSql TimeZoneConversion(FunctionContext c, string udf)
+    {
+        if ((c.Raw(1) is Plan.Alias a ? a.Child : c.Raw(1)) is Plan.Literal { Value: null })
+            return c.Result("CAST(NULL AS TIMESTAMP)", TimestampType.Instance, true);
+        if (c.IsLiteral(1) && !SparkTimeZone.TryResolve(c.LiteralString(1, "time zone"), out _, out var error))
+            throw new AlaSparkException($"[INVALID_TIMEZONE] {c.Name}(): {error}.");
+        return c.Result($"{udf}({c.Timestamp(0)}, {c.String(1)})", TimestampType.Instance);
     }
 }

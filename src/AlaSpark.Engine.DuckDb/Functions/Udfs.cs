@@ -19,6 +19,12 @@ internal static class Udfs
     public const string Utf8Text = "alaspark_utf8_text";
     public const string JavaFloatText = "alaspark_java_float_text";
 
+    /// <summary>Spark's <c>from_utc_timestamp</c>: the wall-clock time in a time zone of a UTC timestamp.</summary>
+    public const string FromUtcTimestamp = "alaspark_from_utc_timestamp";
+
+    /// <summary>Spark's <c>to_utc_timestamp</c>: the UTC time of a wall-clock time in a time zone.</summary>
+    public const string ToUtcTimestamp = "alaspark_to_utc_timestamp";
+
     /// <summary>Spark's <c>hash</c> step for one value: <c>alaspark_murmur3_int(value, seed)</c>; a NULL value returns the seed.</summary>
     public const string Murmur3Prefix = "alaspark_murmur3_";
 
@@ -100,6 +106,30 @@ internal static class Udfs
                 else writer.WriteValue(JavaText.Float(readers[0].GetValue<float>(i)), i);
             }
         }, pure, false);
+        RegisterTimeZoneConversion(connection, FromUtcTimestamp, SparkTimeZone.FromUtc, pure);
+        RegisterTimeZoneConversion(connection, ToUtcTimestamp, SparkTimeZone.ToUtc, pure);
+    }
+
+    /// <summary>A conversion of a timestamp by a time-zone id (Spark's ids and java.time's rules, see <see cref="SparkTimeZone"/>).</summary>
+    private static void RegisterTimeZoneConversion(DuckDBConnection connection, string name, Func<DateTime, TimeZoneInfo, DateTime> convert, ScalarFunctionOptions options)
+    {
+        connection.RegisterScalarFunction<DateTime, string, DateTime>(name, (readers, writer, count) =>
+        {
+            string? id = null;
+            var zone = TimeZoneInfo.Utc;
+            for (ulong i = 0; i < count; i++)
+            {
+                if (!readers[0].IsValid(i) || !readers[1].IsValid(i)) { writer.WriteNull(i); continue; }
+                var next = readers[1].GetValue<string>(i);
+                if (next != id)
+                {
+                    if (!SparkTimeZone.TryResolve(next, out zone, out var error))
+                        throw new AlaSparkException($"[INVALID_TIMEZONE] {error}.");
+                    id = next;
+                }
+                writer.WriteValue(convert(readers[0].GetValue<DateTime>(i), zone), i);
+            }
+        }, options);
     }
 
     /// <summary>Spark's soundex (<c>UTF8String.soundex</c>): a string that doesn't start with an ASCII

@@ -11,9 +11,14 @@ namespace AlaSpark;
 /// A pipeline built in code with the fluent API: one source, processors in order, one or more
 /// sinks. What the <c>[Pipeline]</c> attributes declare, this states directly.
 /// </summary>
+/// <remarks>
+/// A pipeline may split its table once, with a <see cref="ToManyTablesProcessor"/> such as <see cref="Relationalize"/>:
+/// the processors after it apply to every output, and each sink writes every output to a table of its own, named
+/// after the sink's table and the output's suffix (<c>orders</c> gives <c>orders_root</c>, <c>orders_items</c>).
+/// </remarks>
 public sealed partial class PipelineDefinition : IPipeline
 {
-    private readonly List<ToTableProcessor> _processors = [];
+    private readonly List<ProcessorBase> _processors = [];
     private readonly List<(Func<Writer> Writer, SinkDescription Description, WriteOptions Options)> _sinks = [];
     private Func<Reader>? _reader;
     private SourceDescription? _source;
@@ -47,6 +52,17 @@ public sealed partial class PipelineDefinition : IPipeline
         return this;
     }
 
+    /// <summary>Splits the table into several (once per pipeline); the processors after it apply to every output.</summary>
+    public PipelineDefinition Apply(ToManyTablesProcessor processor)
+    {
+        if (_processors.OfType<ToManyTablesProcessor>().FirstOrDefault() is { } earlier)
+            throw new AlaSparkException(
+                $"The pipeline '{Name}' already splits its table with {earlier.Name}({earlier.DescribeArguments()}); a pipeline splits its table once. " +
+                $"Split the outputs further in a pipeline that reads them.");
+        _processors.Add(processor);
+        return this;
+    }
+
     /// <summary>Writes to <c>database.table</c> with a writer of type <typeparamref name="TWriter"/>.</summary>
     public PipelineDefinition WriteTo<TWriter>(string database, string table, WriteOptions? options = null) where TWriter : Writer, new()
     {
@@ -61,32 +77,46 @@ public sealed partial class PipelineDefinition : IPipeline
         _processors.Select(p => new StepDescription(p.Name, p.DescribeArguments())).ToList(),
         _sinks.Select(s => s.Description).ToList()) { Definition = this };
 
-    /// <summary>The table as it is just before the sinks, for describing a pipeline without running it.</summary>
-    public ProcessedTable Build(AlaSparkSession session, Action<int, ProcessedTable>? afterStep = null)
+    /// <summary>
+    /// The table as it is just before the sinks, for describing a pipeline without running it. For a pipeline that
+    /// splits its table, <paramref name="afterStep"/> sees every output at each step from the split on, and the first
+    /// output (the root table) is returned; <see cref="BuildAll"/> returns them all.
+    /// </summary>
+    public ProcessedTable Build(AlaSparkSession session, Action<int, ProcessedTable>? afterStep = null) => BuildAll(session, afterStep)[0];
+
+    /// <summary>The tables as they are just before the sinks: one, or the outputs of the processor that splits it.</summary>
+    public IReadOnlyList<ProcessedTable> BuildAll(AlaSparkSession session, Action<int, ProcessedTable>? afterStep = null)
     {
         var source = _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source.");
         var reader = _reader!();
         var table = OpenSource(session, source, reader.Format).SetPipelineName(Name);
         if (_schema is not null) table = table.WithSchema(_schema);
-        var processed = table.Read(reader);
-        afterStep?.Invoke(0, processed);
+        IReadOnlyList<ProcessedTable> tables = [table.Read(reader)];
+        afterStep?.Invoke(0, tables[0]);
         for (var i = 0; i < _processors.Count; i++)
         {
-            processed = processed.Apply(_processors[i]);
-            afterStep?.Invoke(i + 1, processed);
+            tables = _processors[i] switch
+            {
+                ToManyTablesProcessor split => tables[0].Apply(split),
+                ToTableProcessor processor => tables.Select(t => t.Apply(processor)).ToList(),
+                var other => throw new AlaSparkException($"The processor {other.Name} is neither a ToTableProcessor nor a ToManyTablesProcessor."),
+            };
+            foreach (var t in tables) afterStep?.Invoke(i + 1, t);
         }
-        return processed;
+        return tables;
     }
 
     public IReadOnlyList<WrittenTable> Run(PipelineContext context)
     {
         if (_sinks.Count == 0) throw new AlaSparkException($"The pipeline '{Name}' has no sink; add one with WriteTo.");
-        var processed = Build(context.Session);
+        var tables = BuildAll(context.Session);
+        var splits = _processors.OfType<ToManyTablesProcessor>().Any();
         var written = new List<WrittenTable>();
         foreach (var (writer, sink, options) in _sinks)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            written.Add(processed.Write(writer(), sink.Database, options));
+            if (splits) written.AddRange(tables.WriteAll(writer, sink.Database, sink.Table, options));
+            else written.Add(tables[0].Write(writer(), sink.Database, options));
         }
         return written;
     }

@@ -4,7 +4,7 @@ using AlaSpark.Types;
 namespace AlaSpark;
 
 /// <summary>Common ground of processors: a name for lineage and logs, and column checks.</summary>
-public abstract class ProcessorBase
+public abstract partial class ProcessorBase
 {
     /// <summary>The processor's name in lineage and logs (its type name).</summary>
     public virtual string Name => GetType().Name;

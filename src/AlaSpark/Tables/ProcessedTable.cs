@@ -32,6 +32,17 @@ public sealed record ProcessedTable
     /// <summary>The table's name when written (the source's name unless a processor changes it).</summary>
     public string Name { get; init; }
 
+    /// <summary>
+    /// For an output of a <see cref="ToManyTablesProcessor"/>: what tells it from the other outputs (<c>root</c>,
+    /// <c>items</c>). A pipeline writes it to the sink's table name, <c>_</c>, and this (<c>orders_items</c>).
+    /// Null for an ordinary table.
+    /// </summary>
+    public string? Suffix { get; init; }
+
+    /// <summary>For a child output of a <see cref="ToManyTablesProcessor"/>: the output its rows belong to, and the
+    /// column linking them. Null otherwise.</summary>
+    public TableLink? Parent { get; init; }
+
     public AlaSparkSession Session => Source.Session;
 
     public string? PipelineName => Source.PipelineName;
@@ -56,10 +67,14 @@ public sealed record ProcessedTable
     }
 
     /// <summary>Applies a 1:* processor: each output table carries this table's lineage and the step.</summary>
+    /// <remarks>Write the outputs with <see cref="ProcessedTables.WriteAll(IReadOnlyList{ProcessedTable}, Func{Writer}, string, string, WriteOptions?)"/>,
+    /// which names each after the target table and its suffix and records which table came from which.</remarks>
     public IReadOnlyList<ProcessedTable> Apply(ToManyTablesProcessor processor)
     {
         var step = new LineageStep(processor.Name, processor.DescribeArguments());
-        return processor.Apply(this).Select(t => t with { Lineage = [.. Lineage, step] }).ToList();
+        var outputs = processor.Apply(this);
+        Log.ProcessorApplied(Lineage.Count + 1, step.Processor, step.Arguments);
+        return outputs.Select(t => t with { Lineage = [.. Lineage, step] }).ToList();
     }
 
     /// <summary>Writes the table to <paramref name="to"/> with a writer of type <typeparamref name="TWriter"/>.</summary>
@@ -69,6 +84,12 @@ public sealed record ProcessedTable
     public WrittenTable Write(Writer writer, string database, WriteOptions? options = null) =>
         writer.Write(this, database, options ?? new WriteOptions());
 }
+
+/// <summary>
+/// Links a child output of a <see cref="ToManyTablesProcessor"/> to its parent: the parent's
+/// <see cref="ProcessedTable.Suffix"/>, and the column that holds the parent row's key in both tables.
+/// </summary>
+public sealed record TableLink(string ParentSuffix, string KeyColumn);
 
 /// <summary>How a batch writer writes a table.</summary>
 public sealed record WriteOptions
@@ -124,4 +145,11 @@ public sealed record WrittenTable(
 
     /// <summary>The distinct partition folders written to.</summary>
     public IReadOnlyList<string> Partitions { get; init; } = [];
+
+    /// <summary>For a child table of a <see cref="ToManyTablesProcessor"/>: the table (<c>database.table</c>) its rows
+    /// belong to. Null otherwise.</summary>
+    public string? ParentTable { get; init; }
+
+    /// <summary>With <see cref="ParentTable"/>: the column of both tables that links a row to its parent row.</summary>
+    public string? ParentKey { get; init; }
 }
