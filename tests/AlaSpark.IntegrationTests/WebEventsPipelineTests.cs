@@ -69,6 +69,32 @@ public class WebEventsPipelineTests
     }
 
     [Fact]
+    public void The_cooked_table_reads_back_through_the_generated_Output_columns_and_OutputRow()
+    {
+        using var job = new WebEventsJob();
+        Assert.Equal(0, job.Run("run", "raw_to_cooked"));
+        using var session = job.OpenLake();
+        var cooked = session.Table("cooked__web_events.web_events");
+
+        // The README's example: typed conditions over the generated columns, rows read into the generated record.
+        IReadOnlyList<WebEventsPipeline.OutputRow> clicks = cooked
+            .Filter(WebEventsPipeline.Output.EventType == "click" & WebEventsPipeline.Output.EventDate >= new DateOnly(2024, 1, 2))
+            .Collect<WebEventsPipeline.OutputRow>();
+
+        var expected = cooked.Filter(Col("event_type") == "click" & Col("event_date") >= new DateOnly(2024, 1, 2)).Collect();
+        Assert.NotEmpty(clicks);
+        Assert.Equal(expected.Count, clicks.Count);
+        Assert.Equal(expected.Select(r => (string)r["event_id"]!).Order(StringComparer.Ordinal), clicks.Select(r => r.EventId).Order(StringComparer.Ordinal));
+        Assert.All(clicks, row =>
+        {
+            Assert.Equal("click", row.EventType);
+            Assert.True(row.EventDate >= new DateOnly(2024, 1, 2));
+            Assert.Equal(DateOnly.FromDateTime(row.EventTime), row.EventDate);
+            Assert.Equal(64, row.UserEmail.Length);
+        });
+    }
+
+    [Fact]
     public void The_raw_files_are_read_where_they_ship_without_a_catalog_entry_or_a_copy_in_the_lake()
     {
         using var job = new WebEventsJob();
