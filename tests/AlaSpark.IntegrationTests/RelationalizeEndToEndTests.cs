@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AlaSpark.Delta;
 using AlaSpark.Engine.DuckDb;
 using AlaSpark.Types;
@@ -38,14 +39,17 @@ public sealed class RelationalizeEndToEndTests : IDisposable
             .Apply(new AddCurrentTimestamp())
             .WriteTo<DeltaWriter>("cooked__shop", "orders", new WriteOptions { Mode = WriteMode.Overwrite });
 
-    private (int ExitCode, string Out, string Error) Run()
+    private (int ExitCode, string Out, string Error) Run() => Job("run", "raw_to_cooked");
+
+    /// <summary>Runs the job's command line in process over the orders file and its config.</summary>
+    private (int ExitCode, string Out, string Error) Job(params string[] args)
     {
         Directory.CreateDirectory(Path.Combine(_root, "raw"));
         File.WriteAllText(Path.Combine(_root, "raw", "orders.jsonl"), Orders);
         var config = Path.Combine(_root, "job.toml");
         File.WriteAllText(config, "source_path = \"raw/*.jsonl\"\n");
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = AlaSparkApp.Run(["run", "raw_to_cooked", "--config", config, "--lake", Lake],
+        var code = AlaSparkApp.Run([.. args, "--config", config, "--lake", Lake],
             new AlaSparkAppOptions { Pipelines = [Pipeline()], Out = stdout, Error = stderr });
         return (code, stdout.ToString(), stderr.ToString());
     }
@@ -117,5 +121,114 @@ public sealed class RelationalizeEndToEndTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("cooked__shop.orders_lines_discounts: 2 rows in 1 file(s), version 1", stdout);
         Assert.Equal(first, Keys());
+    }
+
+    [Fact]
+    public void The_run_lists_every_table_written_with_its_parent()
+    {
+        var (code, stdout, stderr) = Run();
+        Assert.True(code == 0, stderr);
+        Assert.Equal(
+        [
+            "written:     cooked__shop.orders_root: 3 rows in 1 file(s), version 0",
+            "written:     cooked__shop.orders_lines: 3 rows in 1 file(s), version 0",
+            "parent:      cooked__shop.orders_root, linked by root_id",
+            "written:     cooked__shop.orders_lines_discounts: 2 rows in 1 file(s), version 0",
+            "parent:      cooked__shop.orders_lines, linked by lines_id",
+            "written:     cooked__shop.orders_notes: 2 rows in 1 file(s), version 0",
+            "parent:      cooked__shop.orders_root, linked by root_id",
+        ], stdout.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("written:", StringComparison.Ordinal) || l.StartsWith("parent:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Describe_names_each_output_of_the_split_as_the_sink_writes_it_with_its_schema()
+    {
+        var (code, stdout, stderr) = Job("describe", "raw_to_cooked");
+        Assert.True(code == 0, stderr);
+        var schemas = stdout[stdout.IndexOf("Schema at each step:", StringComparison.Ordinal)..].ReplaceLineEndings("\n");
+        Assert.Equal("""
+            Schema at each step:
+              source: order_id string, placed_at timestamp, customer struct<email:string,address:struct<city:string>>, lines array<struct<sku:string,qty:int,discounts:array<struct<code:string,pct:double>>>>, notes array<string>
+              after step 1 (Relationalize):
+                cooked__shop.orders_root: root_id string, order_id string, placed_at timestamp, customer_email string, customer_address_city string
+                cooked__shop.orders_lines: root_id string, lines_index int, lines_id string, sku string, qty int
+                cooked__shop.orders_lines_discounts: lines_id string, lines_discounts_index int, lines_discounts_id string, code string, pct double
+                cooked__shop.orders_notes: root_id string, notes_index int, notes_id string, value string
+              after step 2 (AddCurrentTimestamp):
+                cooked__shop.orders_root: root_id string, order_id string, placed_at timestamp, customer_email string, customer_address_city string, processed_at timestamp
+                cooked__shop.orders_lines: root_id string, lines_index int, lines_id string, sku string, qty int, processed_at timestamp
+                cooked__shop.orders_lines_discounts: lines_id string, lines_discounts_index int, lines_discounts_id string, code string, pct double, processed_at timestamp
+                cooked__shop.orders_notes: root_id string, notes_index int, notes_id string, value string, processed_at timestamp
+
+            """, schemas);
+        Assert.False(Directory.Exists(Path.Combine(Lake, "cooked__shop")), "describe writes nothing");
+    }
+
+    [Fact]
+    public void Lineage_as_mermaid_shows_every_table_the_split_writes_and_the_keys_linking_them()
+    {
+        var (code, stdout, stderr) = Job("lineage", "raw_to_cooked");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("""
+            flowchart LR
+                source[("raw__shop.orders")]
+                step1["Relationalize(#quot;root#quot;)"]
+                step2["AddCurrentTimestamp(#quot;processed_at#quot;)"]
+                sink1_root[("cooked__shop.orders_root")]
+                sink1_lines[("cooked__shop.orders_lines")]
+                sink1_lines_discounts[("cooked__shop.orders_lines_discounts")]
+                sink1_notes[("cooked__shop.orders_notes")]
+                source --> step1
+                step1 --> step2
+                step2 --> sink1_root
+                step2 --> sink1_lines
+                step2 --> sink1_lines_discounts
+                step2 --> sink1_notes
+                sink1_root -.->|"root_id"| sink1_lines
+                sink1_lines -.->|"lines_id"| sink1_lines_discounts
+                sink1_root -.->|"root_id"| sink1_notes
+
+
+            """, stdout.ReplaceLineEndings("\n"));
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public void Lineage_as_json_gives_the_tables_and_the_keyed_links_from_parent_to_child()
+    {
+        var (code, stdout, stderr) = Job("lineage", "raw_to_cooked", "--format", "json");
+        Assert.True(code == 0, stderr);
+        var graph = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("raw_to_cooked", graph.GetProperty("pipeline").GetString());
+        Assert.Equal(
+        [
+            "source table raw__shop.orders",
+            "step1 processor Relationalize(\"root\")",
+            "step2 processor AddCurrentTimestamp(\"processed_at\")",
+            "sink1_root table cooked__shop.orders_root",
+            "sink1_lines table cooked__shop.orders_lines",
+            "sink1_lines_discounts table cooked__shop.orders_lines_discounts",
+            "sink1_notes table cooked__shop.orders_notes",
+        ], graph.GetProperty("nodes").EnumerateArray().Select(n => $"{n.GetProperty("id")} {n.GetProperty("kind")} {n.GetProperty("label")}"));
+        Assert.Equal(
+        [
+            "source -> step1", "step1 -> step2",
+            "step2 -> sink1_root", "step2 -> sink1_lines", "step2 -> sink1_lines_discounts", "step2 -> sink1_notes",
+            "sink1_root -> sink1_lines by root_id", "sink1_lines -> sink1_lines_discounts by lines_id", "sink1_root -> sink1_notes by root_id",
+        ], graph.GetProperty("edges").EnumerateArray().Select(e =>
+            $"{e.GetProperty("from")} -> {e.GetProperty("to")}{(e.TryGetProperty("key", out var key) ? " by " + key.GetString() : "")}"));
+    }
+
+    [Fact]
+    public void Lineage_without_the_config_the_source_needs_shows_the_split_tables_as_a_pattern_and_says_why()
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = AlaSparkApp.Run(["lineage", "raw_to_cooked", "--lake", Lake],
+            new AlaSparkAppOptions { Pipelines = [Pipeline()], Out = stdout, Error = stderr, DefaultConfigFile = Path.Combine(_root, "absent.toml") });
+        Assert.Equal(0, code);
+        Assert.Contains("    step2 --> sink1\n", stdout.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("sink1[(\"cooked__shop.orders_*\")]", stdout.ToString());
+        Assert.Contains("the tables the split gives are unknown", stderr.ToString());
+        Assert.Contains("'source_path'", stderr.ToString());
     }
 }

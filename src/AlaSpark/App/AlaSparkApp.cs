@@ -92,7 +92,7 @@ public static class AlaSparkApp
             {
                 "list" => List(options, stdout),
                 "describe" => Describe(command, options, stdout, stderr),
-                "lineage" => Lineage(command, options, stdout),
+                "lineage" => Lineage(command, options, stdout, stderr),
                 "run" => RunPipeline(command, options, stdout, stderr, cancellation),
                 "help" or "--help" or "-h" => Help(options, stdout),
                 _ => throw new ConfigurationException($"Unknown command '{command.Verb}'."),
@@ -110,7 +110,7 @@ public static class AlaSparkApp
           run <pipeline> [--config FILE] [--env NAME] [--engine local|spark] [--lake DIR] [--log-json FILE] [--verbose]
           list
           describe <pipeline> [--config FILE] [--env NAME] [--lake DIR]
-          lineage <pipeline> [--format mermaid|json]
+          lineage <pipeline> [--format mermaid|json] [--config FILE] [--env NAME] [--lake DIR]
         """;
 
     private static int Help(AlaSparkAppOptions options, TextWriter stdout)
@@ -140,17 +140,30 @@ public static class AlaSparkApp
     private static string Names(AlaSparkAppOptions options) =>
         options.Pipelines.Count == 0 ? "(none registered)" : string.Join(", ", options.Pipelines.Select(p => p.Name).Order(StringComparer.Ordinal));
 
-    private static int Lineage(CommandLine command, AlaSparkAppOptions options, TextWriter stdout)
+    /// <remarks>The tables a split gives follow from the source's schema: for a pipeline that splits its table, the
+    /// source is opened (as <c>describe</c> does) to name them. When it can't be, the graph shows <c>&lt;table&gt;_*</c>
+    /// and stderr says why.</remarks>
+    private static int Lineage(CommandLine command, AlaSparkAppOptions options, TextWriter stdout, TextWriter stderr)
     {
         var pipeline = Find(options, command);
-        var graph = pipeline.Description.Lineage;
         var format = command.Option("format") ?? "mermaid";
-        stdout.WriteLine(format switch
+        if (format is not ("mermaid" or "json")) throw new ConfigurationException($"--format must be mermaid or json, not '{format}'.");
+        var description = pipeline.Description;
+        if (description.SplitsTable && DefinitionOf(pipeline) is { } definition)
         {
-            "mermaid" => graph.ToMermaid(),
-            "json" => graph.ToJson(),
-            _ => throw new ConfigurationException($"--format must be mermaid or json, not '{format}'."),
-        });
+            using var session = OpenDescribingSession(command, options);
+            try
+            {
+                description = definition.Describe(session);
+            }
+            catch (AlaSparkException e)
+            {
+                // The graph without the outputs is still true; say why they are missing (often: no --config for the source's path).
+                stderr.WriteLine($"(the tables the split gives are unknown, shown as <table>_*: {e.Message})");
+            }
+        }
+        var graph = description.Lineage;
+        stdout.WriteLine(format == "json" ? graph.ToJson() : graph.ToMermaid());
         return Success;
     }
 
@@ -163,17 +176,29 @@ public static class AlaSparkApp
         for (var i = 0; i < d.Steps.Count; i++) stdout.WriteLine($"  step {i + 1}: {d.Steps[i].Processor}({d.Steps[i].Arguments})");
         foreach (var s in d.Sinks)
             stdout.WriteLine($"  sink: {s.Database}.{s.Table} ({s.Writer}, mode {s.Mode}{(s.PartitionBy.Count == 0 ? "" : ", partitioned by " + string.Join(", ", s.PartitionBy))}{(s.MergeSchema ? ", merge schema" : "")})");
-        if ((pipeline as PipelineDefinition ?? d.Definition) is not { } definition) return Success;
+        if (DefinitionOf(pipeline) is not { } definition) return Success;
         try
         {
-            using var session = OpenSession(command, options, Serilog.Core.Logger.None, out _);
-            options.OnSessionStarted?.Invoke(session, TextWriter.Null);
+            using var session = OpenDescribingSession(command, options);
             stdout.WriteLine("Schema at each step:");
+            var headed = -1;
             definition.Build(session, (step, table) =>
             {
                 var label = step == 0 ? "source" : $"after step {step} ({d.Steps[step - 1].Processor})";
+                var columns = string.Join(", ", table.DataFrame.Schema.Fields.Select(f => $"{f.Name} {f.DataType.SimpleString}"));
                 var partitions = table.PartitionColumns.Count == 0 ? "" : $"  partitions: {string.Join(", ", table.PartitionColumns)}";
-                stdout.WriteLine($"  {label}: {string.Join(", ", table.DataFrame.Schema.Fields.Select(f => $"{f.Name} {f.DataType.SimpleString}"))}{partitions}");
+                if (!d.Steps.Take(step).Any(s => s.SplitsTable))
+                {
+                    stdout.WriteLine($"  {label}: {columns}{partitions}");
+                    return;
+                }
+                // After the split, one line per output, named as each sink writes it.
+                if (headed != step) stdout.WriteLine($"  {label}:");
+                headed = step;
+                var names = d.Sinks.Count == 0
+                    ? table.Name
+                    : string.Join(", ", d.Sinks.Select(s => $"{s.Database}.{ProcessedTables.TableName(s.Table, table.Suffix)}"));
+                stdout.WriteLine($"    {names}: {columns}{partitions}");
             });
         }
         catch (AlaSparkException e) when (e is not ConfigurationException)
@@ -181,6 +206,25 @@ public static class AlaSparkApp
             stderr.WriteLine($"(the schema at each step is unknown: {e.Message})");
         }
         return Success;
+    }
+
+    /// <summary>The definition a pipeline is built on (generated pipelines are), to describe it over a session.</summary>
+    private static PipelineDefinition? DefinitionOf(IPipeline pipeline) => pipeline as PipelineDefinition ?? pipeline.Description.Definition;
+
+    /// <summary>A session for <c>describe</c> and <c>lineage</c>: the command's config and lake, no log, the job's start-up hook.</summary>
+    private static AlaSparkSession OpenDescribingSession(CommandLine command, AlaSparkAppOptions options)
+    {
+        var session = OpenSession(command, options, Serilog.Core.Logger.None, out _);
+        try
+        {
+            options.OnSessionStarted?.Invoke(session, TextWriter.Null);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     private static AlaSparkSession OpenSession(CommandLine command, AlaSparkAppOptions options, Serilog.ILogger logger, out JobConfig config)
@@ -277,6 +321,7 @@ public static class AlaSparkApp
                 continue;
             }
             stdout.WriteLine($"  written:     {w.FullName}: {N(w.Rows)} rows in {w.Files} file(s){(w.Partitions.Count == 0 ? "" : $", {w.Partitions.Count} partition(s) by {string.Join(", ", w.PartitionColumns)}")}{(w.Version is null ? "" : $", version {w.Version}")}");
+            if (w.ParentTable is not null) stdout.WriteLine($"  parent:      {w.ParentTable}, linked by {w.ParentKey}");
             stdout.WriteLine($"  location:    {Relative(w.Location, lakeRoot)}");
             var order = w.PartitionColumns.Count > 0 ? $" GROUP BY {w.PartitionColumns[0]} ORDER BY {w.PartitionColumns[0]}" : "";
             var select = w.PartitionColumns.Count > 0 ? $"{w.PartitionColumns[0]}, count(*) AS rows" : "count(*) AS rows";

@@ -7,10 +7,19 @@ namespace AlaSpark;
 /// <summary>A node of a lineage graph: a table or a processor step.</summary>
 public sealed record LineageNode(string Id, string Kind, string Label);
 
-/// <summary>An edge of a lineage graph.</summary>
-public sealed record LineageEdge(string From, string To);
+/// <summary>An edge of a lineage graph: data flowing from one node to the next, or a link from a parent table to a child table.</summary>
+public sealed record LineageEdge(string From, string To)
+{
+    /// <summary>For a link from a parent table to a child table: the key column joining a child row to its parent row.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Key { get; init; }
+}
 
-/// <summary>The lineage of a pipeline as data, with Mermaid and JSON renderings.</summary>
+/// <summary>
+/// The lineage of a pipeline as data, with Mermaid and JSON renderings. A pipeline that splits its table has a table
+/// node per output and sink (<c>sink1_root</c>, <c>sink1_items</c>), each fed by the last step, and a keyed edge
+/// from each parent table to each child table.
+/// </summary>
 public sealed record LineageGraph(string Pipeline, IReadOnlyList<LineageNode> Nodes, IReadOnlyList<LineageEdge> Edges)
 {
     public static LineageGraph Of(PipelineDescription description)
@@ -32,9 +41,25 @@ public sealed record LineageGraph(string Pipeline, IReadOnlyList<LineageNode> No
         for (var i = 0; i < description.Sinks.Count; i++)
         {
             var sink = description.Sinks[i];
-            var node = new LineageNode($"sink{i + 1}", "table", $"{sink.Database}.{sink.Table}");
-            nodes.Add(node);
-            edges.Add(new LineageEdge(previous, node.Id));
+            var id = $"sink{i + 1}";
+            if (!description.SplitsTable)
+                AddTable(id, sink.Table);
+            else if (description.Outputs is not { } outputs)
+                AddTable(id, sink.Table + "_*");
+            else
+            {
+                string OutputId(string? suffix) => suffix is null ? id : $"{id}_{suffix}";
+                foreach (var output in outputs) AddTable(OutputId(output.Suffix), ProcessedTables.TableName(sink.Table, output.Suffix));
+                foreach (var output in outputs)
+                    if (output.Parent is { } parent)
+                        edges.Add(new LineageEdge(OutputId(parent.ParentSuffix), OutputId(output.Suffix)) { Key = parent.KeyColumn });
+            }
+
+            void AddTable(string nodeId, string table)
+            {
+                nodes.Add(new LineageNode(nodeId, "table", $"{sink.Database}.{table}"));
+                edges.Add(new LineageEdge(previous, nodeId));
+            }
         }
         return new LineageGraph(description.Name, nodes, edges);
     }
@@ -44,12 +69,15 @@ public sealed record LineageGraph(string Pipeline, IReadOnlyList<LineageNode> No
         var sb = new StringBuilder("flowchart LR\n");
         foreach (var n in Nodes)
         {
-            var label = n.Label.Replace("\"", "#quot;");
+            var label = Escape(n.Label);
             sb.Append("    ").Append(n.Id).Append(n.Kind == "table" ? $"[(\"{label}\")]" : $"[\"{label}\"]").Append('\n');
         }
-        foreach (var e in Edges) sb.Append("    ").Append(e.From).Append(" --> ").Append(e.To).Append('\n');
+        foreach (var e in Edges)
+            sb.Append("    ").Append(e.From).Append(e.Key is null ? " --> " : $" -.->|\"{Escape(e.Key)}\"| ").Append(e.To).Append('\n');
         return sb.ToString();
     }
+
+    private static string Escape(string text) => text.Replace("\"", "#quot;");
 
     public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions
     {

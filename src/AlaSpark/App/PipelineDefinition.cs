@@ -74,8 +74,19 @@ public sealed partial class PipelineDefinition : IPipeline
     public PipelineDescription Description => new(
         Name,
         _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source."),
-        _processors.Select(p => new StepDescription(p.Name, p.DescribeArguments())).ToList(),
+        _processors.Select(p => new StepDescription(p.Name, p.DescribeArguments()) { SplitsTable = p is ToManyTablesProcessor }).ToList(),
         _sinks.Select(s => s.Description).ToList()) { Definition = this };
+
+    /// <summary>
+    /// The <see cref="Description"/> with what only the source's schema tells: for a pipeline that splits its table,
+    /// the tables the split gives (<see cref="PipelineDescription.Outputs"/>). Opens the source; writes nothing.
+    /// </summary>
+    public PipelineDescription Describe(AlaSparkSession session)
+    {
+        var description = Description;
+        if (!description.SplitsTable) return description;
+        return description with { Outputs = BuildAll(session).Select(t => new OutputDescription(t.Suffix, t.Parent)).ToList() };
+    }
 
     /// <summary>
     /// The table as it is just before the sinks, for describing a pipeline without running it. For a pipeline that

@@ -36,7 +36,7 @@ public static class ProcessedTables
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(writer);
         options ??= new WriteOptions();
-        var names = tables.Select(t => t.Suffix is null ? table : $"{table}_{t.Suffix}").ToList();
+        var names = tables.Select(t => TableName(table, t.Suffix)).ToList();
         var repeated = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
             throw new AlaSparkException($"Two of the tables to write to {database} would be named '{repeated.Key}'; each output of a processor that splits a table needs a suffix of its own.");
@@ -63,6 +63,10 @@ public static class ProcessedTables
         }
         return written;
     }
+
+    /// <summary>The table an output with <paramref name="suffix"/> is written to: <c>&lt;table&gt;_&lt;suffix&gt;</c>, or
+    /// <paramref name="table"/> for an output without a suffix.</summary>
+    public static string TableName(string table, string? suffix) => suffix is null ? table : $"{table}_{suffix}";
 
     /// <summary>Adds the lineage of a written output to its catalog entry's properties.</summary>
     private static void RecordLineage(ProcessedTable output, WrittenTable written)
