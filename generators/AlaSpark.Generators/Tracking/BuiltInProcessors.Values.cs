@@ -69,8 +69,8 @@ internal static partial class BuiltInProcessors
     private static void CoalesceColumns(ProcessorStep step)
     {
         var names = step.Names("columns", allowEmpty: false);
-        if (step.Strings("columns").Count == 1)
-            step.Invalid("columns", "one column", "coalesce two or more columns, or copy a column with WithColumn");
+        if (step.Strings("columns") is { Count: 1 } one)
+            step.Invalid("columns", "[" + ProcessorStep.Quote(one[0] ?? "null") + "]", "coalesce two or more columns, or copy a column with WithColumn");
         var columns = new List<ColumnModel>();
         var type = ColumnType.Unknown;
         foreach (var (name, element) in names)
@@ -98,7 +98,7 @@ internal static partial class BuiltInProcessors
         RequirePattern(step, "pattern", "the separator as a regular expression, such as \",\" or \"\\\\s+\"");
         var targets = step.Names("targets", allowEmpty: false);
         if (step.Strings("targets").Count > MaxSplitTargets)
-            step.Invalid("targets", step.Strings("targets").Count + " names", $"split into at most {MaxSplitTargets} columns");
+            step.Invalid("targets", "(" + step.Strings("targets").Count + " names)", $"split into at most {MaxSplitTargets} columns");
         foreach (var (target, _) in targets) step.AddOrReplace(target, StringType, nullable: true);
     }
 
