@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using AlaSpark.Generators.Model;
 
@@ -82,7 +83,7 @@ internal sealed class ProcessorStep(ProcessorModel processor, BoundConstructor c
     /// <summary>The number a parameter gets (an integral constant), or null.</summary>
     public long? Integer(string parameter) =>
         _constructor.Find(parameter)?.Value is { Kind: ArgumentKind.Byte or ArgumentKind.SByte or ArgumentKind.Int16 or ArgumentKind.UInt16 or ArgumentKind.Int32 or ArgumentKind.UInt32 or ArgumentKind.Int64 } value
-        && long.TryParse(value.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
             ? number
             : null;
 
