@@ -15,6 +15,14 @@ internal static class Pipelines
         return CheckIn(compilation, typeName);
     }
 
+    /// <summary>The checked pipeline <paramref name="typeName"/>, compiled against the real runtime (its processors, not the stubs); no compiler errors.</summary>
+    public static CheckedPipeline CheckWithRuntime(string typeName, params string[] sources)
+    {
+        var compilation = TestCompilation.CreateWithRuntime([Samples.GlobalUsings, .. sources]);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return CheckIn(compilation, typeName);
+    }
+
     /// <summary>The checked pipeline <paramref name="typeName"/>, whether the sources compile or not.</summary>
     public static CheckedPipeline CheckIn(Compilation compilation, string typeName)
     {

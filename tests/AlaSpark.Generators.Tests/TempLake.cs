@@ -26,13 +26,18 @@ internal sealed class TempLake : IDisposable
         LocalSession.Create(new SessionOptions { LakeRoot = Lake, Conf = conf.ToDictionary(c => c.Key, c => c.Value) });
 
     /// <summary>Writes <paramref name="csv"/> as a file of a folder and registers the folder as the CSV table <c>database.table</c>.</summary>
-    public void RegisterCsv(AlaSparkSession session, string database, string table, StructType schema, string csv)
+    public void RegisterCsv(AlaSparkSession session, string database, string table, StructType schema, string csv) =>
+        Register(session, database, table, schema, "csv", csv, new KeyValuePair<string, string>("header", "true"));
+
+    /// <summary>Writes <paramref name="text"/> as a file of a folder and registers the folder as the table <c>database.table</c> of <paramref name="format"/>.</summary>
+    public void Register(AlaSparkSession session, string database, string table, StructType schema, string format, string text,
+        params KeyValuePair<string, string>[] properties)
     {
         var folder = Path.Combine(Root, "raw", database, table);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, table + "_0001.csv"), csv);
+        File.WriteAllText(Path.Combine(folder, table + "_0001." + format), text);
         session.Catalog.CreateDatabaseIfNotExists(database);
-        session.Catalog.CreateOrUpdateTable(new CatalogTable(database, table, folder, "csv", schema, properties: [new("header", "true")]));
+        session.Catalog.CreateOrUpdateTable(new CatalogTable(database, table, folder, format, schema, properties: properties));
     }
 
     public void Dispose()

@@ -6,29 +6,68 @@ namespace AlaSpark.Generators.Tracking;
 
 /// <summary>
 /// The schema effect of every built-in processor: the columns it requires (and their types), adds,
-/// removes, retypes and marks as partitions. One entry per processor, keyed by its full name and
-/// written against the constructor's parameter names; the processor catalogue issue adds its
-/// processors here. Types and nullability follow the runtime (the schema parity test runs each
-/// processor on the embedded engine and compares).
+/// removes, renames, retypes and marks as partitions, and the argument values it refuses. One entry
+/// per <c>ToTableProcessor</c> of the runtime, keyed by its full name and written against the
+/// constructor's parameter names; the entries are grouped by kind in the parts of this class. Types
+/// and nullability follow the runtime on the embedded engine (the schema parity test runs each
+/// processor there and compares). <c>Relationalize</c>, a <c>ToManyTablesProcessor</c>, is not here:
+/// <c>[Processor]</c> refuses it (ALS3003).
 /// </summary>
-internal static class BuiltInProcessors
+internal static partial class BuiltInProcessors
 {
     private static readonly Dictionary<string, Action<ProcessorStep>> Effects = new(StringComparer.Ordinal)
     {
+        // Columns and names
         ["global::AlaSpark.AddPartition"] = AddPartition,
+        ["global::AlaSpark.DropPartition"] = DropPartition,
         ["global::AlaSpark.SelectColumns"] = step => step.KeepOnly(step.RequireEach("columns"), "columns"),
         ["global::AlaSpark.DropColumns"] = DropColumns,
+        ["global::AlaSpark.RenameColumns"] = RenameColumns,
+        ["global::AlaSpark.StandardiseColumnNames"] = StandardiseColumnNames,
         ["global::AlaSpark.WithColumn"] = WithColumn,
-        // FilterRows keeps rows: the condition is Spark SQL, checked when the pipeline runs.
-        ["global::AlaSpark.FilterRows"] = _ => { },
-        ["global::AlaSpark.HashColumn"] = HashColumn,
+        ["global::AlaSpark.AlterDataType"] = AlterDataType,
+        ["global::AlaSpark.CastColumns"] = CastColumns,
+        ["global::AlaSpark.AddConstantColumn"] = AddConstantColumn,
         ["global::AlaSpark.AddCurrentTimestamp"] = step => Add(step, "column", DataTypeKind.Timestamp),
+        ["global::AlaSpark.AddIngestionDate"] = step => AddNamed(step, "column", ColumnType.Of(DataTypeKind.Date), nullable: false),
         ["global::AlaSpark.AddSourceFilename"] = step => Add(step, "column", DataTypeKind.String),
         ["global::AlaSpark.AddSourcePath"] = step => Add(step, "column", DataTypeKind.String),
+        ["global::AlaSpark.AddSurrogateKey"] = AddSurrogateKey,
+        ["global::AlaSpark.AddRowHash"] = AddRowHash,
+
+        // Values
+        ["global::AlaSpark.HashColumn"] = HashColumn,
+        ["global::AlaSpark.MaskColumn"] = MaskColumn,
+        ["global::AlaSpark.NullColumn"] = NullColumn,
+        ["global::AlaSpark.ReplaceCharacter"] = ReplaceCharacter,
+        ["global::AlaSpark.TrimStrings"] = step => step.RequireNames("columns", allowEmpty: true, TypeRule.String),
+        ["global::AlaSpark.FillNulls"] = FillNulls,
+        ["global::AlaSpark.CoalesceColumns"] = CoalesceColumns,
+        ["global::AlaSpark.SplitColumn"] = SplitColumn,
+        ["global::AlaSpark.RegexExtract"] = RegexExtract,
+        ["global::AlaSpark.ExtractJsonField"] = ExtractJsonField,
+        ["global::AlaSpark.ParseTimestamp"] = ParseTimestamp,
+        ["global::AlaSpark.ConvertTimezone"] = ConvertTimezone,
+
+        // Nested data
+        ["global::AlaSpark.FlattenSchema"] = FlattenSchema,
+        ["global::AlaSpark.ParseJson"] = ParseJson,
+        ["global::AlaSpark.ExplodeColumn"] = ExplodeColumn,
+
+        // Other tables
+        ["global::AlaSpark.JoinDataframe"] = JoinDataframe,
+        ["global::AlaSpark.UnionDataframe"] = UnionDataframe,
+
+        // Rows: the schema stays
+        // FilterRows' condition is Spark SQL, checked when the pipeline runs.
+        ["global::AlaSpark.FilterRows"] = _ => { },
+        ["global::AlaSpark.FilterNulls"] = step => step.RequireNames("columns", allowEmpty: true),
         ["global::AlaSpark.DropDuplicates"] = step => step.RequireEach("columns"),
-        ["global::AlaSpark.AlterDataType"] = AlterDataType,
+        ["global::AlaSpark.DeduplicateMicrobatch"] = DeduplicateMicrobatch,
         // A watermark leaves the schema as it is; its column must be an event time.
-        ["global::AlaSpark.AddWatermark"] = step => step.Require("eventTimeColumn", TypeRule.Timestamp),
+        ["global::AlaSpark.AddWatermark"] = step => step.Require("eventTimeColumn", TypeRule.EventTime),
+        ["global::AlaSpark.SortRows"] = SortRows,
+        ["global::AlaSpark.LimitRows"] = LimitRows,
     };
 
     /// <summary>The full names (<c>global::</c> form) of the processors in the catalogue.</summary>
@@ -47,6 +86,12 @@ internal static class BuiltInProcessors
     {
         var name = step.NewColumnName(parameter);
         if (name is not null) step.AddOrReplace(name, ColumnType.Of(kind), nullable: false);
+    }
+
+    /// <summary>Adds (or replaces) the column a name parameter names; the runtime refuses a null or blank name (ALS3006).</summary>
+    private static void AddNamed(ProcessorStep step, string parameter, ColumnType type, bool nullable)
+    {
+        if (step.Name(parameter) is { } name) step.AddOrReplace(name, type, nullable);
     }
 
     /// <summary>
@@ -96,21 +141,38 @@ internal static class BuiltInProcessors
     private static void AlterDataType(ProcessorStep step)
     {
         var column = step.Require("column");
-        var text = step.String("dataType");
-        ColumnType type;
+        var type = DataType(step, step.String("dataType"), "dataType", -1);
+        if (column is not null) Cast(step, column, type, "column", -1);
+    }
+
+    /// <summary>Each <c>"column=type"</c> pair as <see cref="AlterDataType"/>.</summary>
+    private static void CastColumns(ProcessorStep step)
+    {
+        foreach (var (name, text, element) in step.Pairs("casts", "[\"amount=decimal(10,2)\", \"event_date=date\"]"))
+        {
+            var type = DataType(step, text, "casts", element);
+            if (step.Require(name, "casts", element, null) is { } column) Cast(step, column, type, "casts", element);
+        }
+    }
+
+    /// <summary>The Spark type <paramref name="text"/> names; ALS3006 and unknown when it does not parse.</summary>
+    private static ColumnType DataType(ProcessorStep step, string? text, string parameter, int element)
+    {
         if (text is null)
         {
-            step.Invalid("dataType", "null", "a Spark data type is needed, such as \"date\" or \"decimal(10,2)\"");
-            type = ColumnType.Unknown;
+            step.Invalid(parameter, "null", "a Spark data type is needed, such as \"date\" or \"decimal(10,2)\"", element);
+            return ColumnType.Unknown;
         }
-        else
-        {
-            type = SparkTypes.Parse(text, out var error) ?? ColumnType.Unknown;
-            if (type.IsUnknown) step.Invalid("dataType", "\"" + text + "\"", error);
-        }
-        if (column is null) return;
+        var type = SparkTypes.Parse(text, out var error);
+        if (type is null) step.Invalid(parameter, ProcessorStep.Quote(text), error, element);
+        return type ?? ColumnType.Unknown;
+    }
+
+    /// <summary>Retypes <paramref name="column"/> by CAST, ALS3004 when Spark can't cast it to <paramref name="type"/>.</summary>
+    private static void Cast(ProcessorStep step, ColumnModel column, ColumnType type, string parameter, int element)
+    {
         if (!SparkTypes.CanCast(column.Type, type))
-            step.Report(FindingIds.ColumnType, FindingSeverity.Error, "column", -1, step.Processor.ShortName, column.Name, column.Type.SparkName, "a column Spark can cast to " + type.SparkName);
+            step.Report(FindingIds.ColumnType, FindingSeverity.Error, parameter, element, step.Processor.ShortName, column.Name, column.Type.SparkName, "a column Spark can cast to " + type.SparkName);
         step.Retype(column, type, column.Nullable || SparkTypes.CastCanFail(column.Type, type));
     }
 }

@@ -32,6 +32,94 @@ internal static class SparkTypes
         }
     }
 
+    /// <summary>
+    /// The fields of a DDL schema (<c>"id INT, tags ARRAY&lt;STRING&gt; NOT NULL"</c>), as the runtime's
+    /// <c>StructType.FromDdl</c> reads it: fields separated by commas, no colon after a name, each name
+    /// once (ignoring case). Null with <paramref name="error"/> saying why.
+    /// </summary>
+    public static IReadOnlyList<ColumnModel>? ParseFields(string text, out string error)
+    {
+        var parser = new TypeParser(text);
+        try
+        {
+            parser.SkipSpace();
+            if (parser.AtEnd) throw parser.Fail("the schema is empty");
+            var fields = new List<ColumnModel>();
+            do fields.Add(parser.Field(allowColon: false));
+            while (parser.TryConsumeAfterSpace(','));
+            parser.SkipSpace();
+            if (!parser.AtEnd) throw parser.Fail("expected ',' or the end of the schema");
+            var twice = fields.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (twice is not null) throw new FormatException($"the field '{twice.Key}' is named twice");
+            error = "";
+            return fields;
+        }
+        catch (FormatException e)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The common type of values of <paramref name="types"/>, as the runtime finds it for <c>coalesce</c>
+    /// and CASE branches: equal types stay; numbers widen (int and bigint give bigint, an integer and a
+    /// decimal a decimal wide enough for both, a float or double among decimals a double); a date and a
+    /// timestamp give the timestamp; a string with anything gives a string. Unknown when one is unknown;
+    /// null when two of them have no common type.
+    /// </summary>
+    public static ColumnType? Common(IEnumerable<ColumnType> types)
+    {
+        ColumnType? result = null;
+        foreach (var type in types)
+        {
+            if (type.IsUnknown) return ColumnType.Unknown;
+            if (result is null || result.SparkName == type.SparkName) result ??= type;
+            else if (IsNumeric(result.Kind) && IsNumeric(type.Kind)) result = Wider(result, type);
+            else if (result.Kind == DataTypeKind.Date && type.Kind is DataTypeKind.Timestamp or DataTypeKind.TimestampNtz) result = type;
+            else if (result.Kind is DataTypeKind.Timestamp or DataTypeKind.TimestampNtz && type.Kind == DataTypeKind.Date) { }
+            else if (result.Kind == DataTypeKind.String || type.Kind == DataTypeKind.String) result = ColumnType.Of(DataTypeKind.String);
+            else return null;
+        }
+        return result ?? ColumnType.Unknown;
+    }
+
+    /// <summary>The wider of two numeric types (the runtime's numeric promotion).</summary>
+    private static ColumnType Wider(ColumnType a, ColumnType b)
+    {
+        if (a.Kind == DataTypeKind.Double || b.Kind == DataTypeKind.Double) return ColumnType.Of(DataTypeKind.Double);
+        if (a.Kind == DataTypeKind.Float || b.Kind == DataTypeKind.Float)
+            return ColumnType.Of(a.Kind == DataTypeKind.Decimal || b.Kind == DataTypeKind.Decimal ? DataTypeKind.Double : DataTypeKind.Float);
+        if (a.Kind == DataTypeKind.Decimal || b.Kind == DataTypeKind.Decimal)
+        {
+            var (x, y) = (AsDecimal(a), AsDecimal(b));
+            var scale = Math.Max(x.Scale, y.Scale);
+            var integral = Math.Max(x.Precision - x.Scale, y.Precision - y.Scale);
+            return Bounded(integral + scale, scale);
+        }
+        return Rank(a.Kind) >= Rank(b.Kind) ? a : b;
+    }
+
+    private static int Rank(DataTypeKind kind) => kind switch
+    {
+        DataTypeKind.Byte => 1,
+        DataTypeKind.Short => 2,
+        DataTypeKind.Integer => 3,
+        _ => 4,
+    };
+
+    /// <summary>An integral type as the decimal that holds every value of it.</summary>
+    private static ColumnType AsDecimal(ColumnType type) =>
+        type.Kind == DataTypeKind.Decimal ? type : Decimal(IntegralDigits(type.Kind), 0);
+
+    /// <summary>Spark's rule for a decimal wider than 38 digits: keep the integral digits, give up scale (down to 6).</summary>
+    private static ColumnType Bounded(int precision, int scale)
+    {
+        if (precision <= 38) return Decimal(Math.Max(precision, 1), scale);
+        var integral = precision - scale;
+        return Decimal(38, Math.Max(38 - integral, Math.Min(scale, 6)));
+    }
+
     public static bool IsNumeric(DataTypeKind kind) =>
         kind is DataTypeKind.Byte or DataTypeKind.Short or DataTypeKind.Integer or DataTypeKind.Long
             or DataTypeKind.Float or DataTypeKind.Double or DataTypeKind.Decimal;
@@ -178,7 +266,7 @@ internal static class SparkTypes
                     SkipSpace();
                     if (!TryConsume('>'))
                     {
-                        do fields.Add(Field());
+                        do fields.Add(Field(allowColon: true));
                         while (TryConsumeAfterSpace(','));
                         Expect('>');
                     }
@@ -192,11 +280,11 @@ internal static class SparkTypes
             }
         }
 
-        private ColumnModel Field()
+        public ColumnModel Field(bool allowColon)
         {
             var name = Identifier();
             SkipSpace();
-            TryConsume(':');
+            if (allowColon) TryConsume(':');
             var type = Type();
             var nullable = true;
             while (true)
@@ -288,7 +376,7 @@ internal static class SparkTypes
             return true;
         }
 
-        private bool TryConsumeAfterSpace(char c)
+        public bool TryConsumeAfterSpace(char c)
         {
             SkipSpace();
             return TryConsume(c);

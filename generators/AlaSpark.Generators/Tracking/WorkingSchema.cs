@@ -18,10 +18,21 @@ internal sealed class WorkingSchema
     private readonly List<string> _partitions = new();
     private readonly Dictionary<string, RemovalSite> _removedAt = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The columns that may be partitions the tracker does not know of: the source's catalog entry may
+    /// be partitioned (the runtime starts from its partition columns), so any column of the source,
+    /// under its current name, may be one. Null when any column may be (the columns are not all known).
+    /// </summary>
+    private HashSet<string>? _maybePartitions;
+
     public WorkingSchema(SchemaModel? source)
     {
         IsComplete = source is not null;
-        if (source is not null) _columns.AddRange(source.Columns);
+        if (source is not null)
+        {
+            _columns.AddRange(source.Columns);
+            _maybePartitions = new HashSet<string>(source.Columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>True while every column is known (see <see cref="SchemaStep.IsComplete"/>).</summary>
@@ -49,7 +60,8 @@ internal sealed class WorkingSchema
     {
         var index = IndexOf(name);
         if (index >= 0) _columns.RemoveAt(index);
-        _partitions.RemoveAll(p => string.Equals(p, name, StringComparison.OrdinalIgnoreCase));
+        _partitions.RemoveAll(p => Same(p, name));
+        _maybePartitions?.Remove(name);
         _removedAt[name] = site;
     }
 
@@ -61,8 +73,52 @@ internal sealed class WorkingSchema
         _columns.Clear();
         _columns.AddRange(kept);
         _partitions.RemoveAll(p => !kept.Any(k => Same(k.Name, p)));
+        _maybePartitions = new HashSet<string>(kept.Select(k => k.Name).Where(n => _maybePartitions?.Contains(n) ?? true), StringComparer.OrdinalIgnoreCase);
         IsComplete = true;
     }
+
+    /// <summary>
+    /// Puts <paramref name="columns"/> in place of the columns, in that order, keeping the partition
+    /// marks of those still there (a processor that reorders, flattens or retypes several at once).
+    /// </summary>
+    public void Replace(IReadOnlyList<ColumnModel> columns)
+    {
+        _columns.Clear();
+        _columns.AddRange(columns);
+        _partitions.RemoveAll(p => Find(p) is null);
+        foreach (var column in columns) _removedAt.Remove(column.Name);
+    }
+
+    /// <summary>
+    /// Renames columns at once (old name to new name), each in its place; partition marks move with
+    /// them; the old names count as removed at <paramref name="sites"/>' places (for ALS2002).
+    /// </summary>
+    public void Rename(IReadOnlyList<(string Old, string New, RemovalSite Site)> renames)
+    {
+        string NewName(string name) => renames.FirstOrDefault(r => Same(r.Old, name)).New ?? name;
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            var name = NewName(_columns[i].Name);
+            if (name != _columns[i].Name) _columns[i] = _columns[i] with { Name = name, PropertyName = "" };
+        }
+        for (var i = 0; i < _partitions.Count; i++) _partitions[i] = NewName(_partitions[i]);
+        if (_maybePartitions is not null)
+            _maybePartitions = new HashSet<string>(_maybePartitions.Select(NewName), StringComparer.OrdinalIgnoreCase);
+        foreach (var (old, _, site) in renames)
+        {
+            if (!renames.Any(r => Same(r.New, old))) _removedAt[old] = site;
+        }
+        foreach (var (_, name, _) in renames) _removedAt.Remove(name);
+    }
+
+    /// <summary>After a processor that adds columns the tracker can't know (another table's): the listed ones still exist.</summary>
+    public void MarkIncomplete() => IsComplete = false;
+
+    /// <summary>
+    /// True when <paramref name="name"/> is a partition at this step, or may be one the tracker does not
+    /// know of (a source column: its catalog entry may be partitioned by it).
+    /// </summary>
+    public bool MayBePartition(string name) => _partitions.Any(p => Same(p, name)) || (_maybePartitions?.Contains(name) ?? true);
 
     public void MarkPartition(string name)
     {
@@ -75,6 +131,7 @@ internal sealed class WorkingSchema
         IsComplete = false;
         _columns.Clear();
         _partitions.Clear();
+        _maybePartitions = null;
     }
 
     public bool TryGetRemoval(string name, out RemovalSite site) => _removedAt.TryGetValue(name, out site);
