@@ -10,29 +10,6 @@ public class StreamingTests
 
         """;
 
-    /// <summary>
-    /// SortRows and LimitRows as the processor catalogue declares them, for a runtime that does not have
-    /// them yet; empty once AlaSpark.dll has them (the analyzer matches them by name either way).
-    /// </summary>
-    private static readonly string BatchOnlyProcessors =
-        typeof(ToTableProcessor).Assembly.GetType("AlaSpark.SortRows") is not null ? "" : """
-            namespace AlaSpark
-            {
-                public sealed class SortRows(string[] columns) : ToTableProcessor
-                {
-                    public string[] Columns { get; } = columns;
-                    public override ProcessedTable Apply(ProcessedTable table) => table;
-                }
-
-                public sealed class LimitRows(int n) : ToTableProcessor
-                {
-                    public int N { get; } = n;
-                    public override ProcessedTable Apply(ProcessedTable table) => table;
-                }
-            }
-
-            """;
-
     [Fact]
     public Task DropDuplicates_after_a_watermark_or_on_a_batch_reports_nothing() => Verify.AnalyzerAsync(Row + """
         [Pipeline("p")]
@@ -74,7 +51,7 @@ public class StreamingTests
     [Fact]
     public Task Batch_only_processors_on_a_batch_and_look_alikes_of_other_namespaces_report_nothing()
     {
-        var test = Verify.AnalyzerTestFor(BatchOnlyProcessors + Row + """
+        var test = Verify.AnalyzerTestFor(CatalogueProcessors.BatchOnly + Row + """
             namespace Mine
             {
                 [PreservesSchema]
@@ -105,7 +82,7 @@ public class StreamingTests
     [Fact]
     public Task A_batch_only_processor_on_a_stream_is_ALS4004_on_its_attribute()
     {
-        var test = Verify.AnalyzerTestFor(BatchOnlyProcessors + Row + """
+        var test = Verify.AnalyzerTestFor(CatalogueProcessors.BatchOnly + Row + """
             [Pipeline("p")]
             [CsvStreamSource("raw__a", "b", Schema = typeof(Row))]
             [{|#0:Processor(typeof(SortRows), new[] { "score" })|}]
