@@ -120,16 +120,42 @@ public class PartitionTests
         """, expected: Verify.Diagnostic("ALS2003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithMessage(
             $"The partition column '{column}' of cooked__a.b is {type}, which can't be a partition value; partition by a date, string or integer column"));
 
-    [Fact]
-    public Task A_timestamp_partition_column_is_ALS2003_as_a_warning_that_suggests_a_date() => Verify.AnalyzerAsync(Event + """
+    private const string TimestampMessage =
+        "The partition column 'event_time' of cooked__a.b is a timestamp: one partition per distinct instant; partition by a date derived from it instead "
+        + "([Processor(typeof(AddPartition), \"event_time_date\", \"event_time\")])";
+
+    private const string TimestampPartition = Event + """
 
         [Pipeline("p")]
         [CsvSource("raw__a", "b", Schema = typeof(Event))]
         [DeltaSink("cooked__a", "b", PartitionBy = new[] { {|#0:"event_time"|} })]
         public partial class P;
-        """, expected: Verify.Diagnostic("ALS2003").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithMessage(
-            "The partition column 'event_time' of cooked__a.b is a timestamp: one partition per distinct instant; partition by a date derived from it instead "
-            + "([Processor(typeof(AddPartition), \"event_time_date\", \"event_time\")])"));
+        """;
+
+    [Fact]
+    public Task A_timestamp_partition_column_is_ALS2003_as_a_warning_that_suggests_a_date() =>
+        Verify.AnalyzerAsync(TimestampPartition, expected: Verify.Diagnostic("ALS2003").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithMessage(TimestampMessage));
+
+    [Theory]
+    [InlineData("suggestion", DiagnosticSeverity.Info)]
+    [InlineData("warning", DiagnosticSeverity.Warning)]
+    // 'error' is the id's default severity: the compiler leaves the diagnostic's own (the timestamp warning) as it is.
+    [InlineData("error", DiagnosticSeverity.Warning)]
+    public Task The_editorconfig_severity_of_ALS2003_applies_to_the_timestamp_case_unless_it_is_the_default(string configured, DiagnosticSeverity expected) =>
+        Verify.AnalyzerAsync(TimestampPartition, "dotnet_diagnostic.ALS2003.severity = " + configured, Verify.Diagnostic("ALS2003").WithLocation(0).WithSeverity(expected)
+            .WithMessage(TimestampMessage));
+
+    [Fact]
+    public Task WarningsAsErrors_makes_the_timestamp_case_an_error()
+    {
+        var test = Verify.AnalyzerTestFor(TimestampPartition);
+        // What <WarningsAsErrors>ALS2003</WarningsAsErrors> gives the compiler (csc -warnaserror:ALS2003).
+        test.SolutionTransforms.Add((solution, project) => solution.WithProjectCompilationOptions(project,
+            solution.GetProject(project)!.CompilationOptions!.WithSpecificDiagnosticOptions([new("ALS2003", ReportDiagnostic.Error)])));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALS2003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+            .WithMessage(TimestampMessage));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task An_hourly_AddPartition_without_PartitionBy_is_the_ALS2003_warning_on_the_sink() => Verify.AnalyzerAsync("""
