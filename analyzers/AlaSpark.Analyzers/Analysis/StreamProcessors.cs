@@ -26,9 +26,6 @@ internal static class StreamProcessors
         ["LimitRows"] = "it keeps the first rows of the whole table, and a stream has no end to count from; limit in a batch pipeline that reads this pipeline's table",
     };
 
-    /// <summary>The processors ALS4004 reports, by simple name.</summary>
-    public static IEnumerable<string> BatchOnlyNames => BatchOnly.Keys;
-
     /// <summary>The simple name of an AlaSpark processor from its <c>global::</c> type name; null for a processor of another namespace.</summary>
     public static string? AlaSparkName(string typeName) =>
         typeName.StartsWith(Prefix, StringComparison.Ordinal) && typeName.IndexOf('.', Prefix.Length) < 0 ? typeName.Substring(Prefix.Length) : null;

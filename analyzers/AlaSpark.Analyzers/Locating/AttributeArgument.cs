@@ -4,10 +4,11 @@ namespace AlaSpark.Analyzers.Locating;
 
 /// <summary>
 /// Names one argument of an attribute, the way a finding refers to it: a constructor argument by
-/// its index in <see cref="Microsoft.CodeAnalysis.AttributeData.ConstructorArguments"/>, or a named
-/// property; optionally one element of an array argument (an element of <c>PartitionBy</c>, of a
-/// column list, or of a <c>params</c> array such as the processor arguments of
-/// <c>[Processor(typeof(T), args...)]</c>). <see cref="Attribute"/> names the attribute as a whole.
+/// its index in <see cref="Microsoft.CodeAnalysis.AttributeData.ConstructorArguments"/>, a named
+/// property, or a processor argument of <c>[Processor(typeof(T), args...)]</c> as the shared parser
+/// counts them (<see cref="ProcessorArgument"/>); optionally one element of an array argument (an
+/// element of <c>PartitionBy</c>, of a column list, of a <c>params</c> array).
+/// <see cref="Attribute"/> names the attribute as a whole.
 /// </summary>
 public readonly struct AttributeArgument : IEquatable<AttributeArgument>
 {
