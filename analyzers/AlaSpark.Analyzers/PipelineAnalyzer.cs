@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using AlaSpark.Analyzers.Analysis;
 using AlaSpark.Analyzers.Diagnostics;
 using AlaSpark.Analyzers.Locating;
+using AlaSpark.Generators.Tracking;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,8 +11,10 @@ namespace AlaSpark.Analyzers;
 
 /// <summary>
 /// Checks every <c>[Pipeline]</c> class against dsl.md section 3: its structure, its names, its
-/// partition columns and its streaming settings; and every <c>[Column]</c> name where it is written. The attribute types are resolved once per
-/// compilation; each class is then analyzed on its own, concurrently, and generated code is skipped.
+/// processors and partition columns (the findings of the parser and schema tracker the generator
+/// shares), and its streaming settings; and every <c>[Column]</c> name where it is written. The
+/// attribute types are resolved once per compilation; each class is then analyzed on its own,
+/// concurrently, and generated code is skipped.
 /// </summary>
 /// <remarks>
 /// An analyzer must never break a build: anything unexpected (a half-typed attribute the checks did
@@ -58,14 +61,16 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                 ? context.Options.AnalyzerConfigOptionsProvider.GlobalOptions
                 : context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree);
             var naming = NamingConfiguration.Read(config, out var configurationProblem);
-            var analysis = new PipelineContext(context.Compilation, pipeline, symbols, naming, context.ReportDiagnostic, context.CancellationToken);
+            // Parsed and tracked once per class; every check below reads this one result.
+            var checkedPipeline = PipelineChecker.Check(type, context.CancellationToken);
+            var analysis = new PipelineContext(context.Compilation, pipeline, checkedPipeline, symbols, naming, context.ReportDiagnostic, context.CancellationToken);
             if (configurationProblem is not null)
                 analysis.Report(Descriptors.InvalidNamingConfiguration, analysis.Locate(pipeline.Pipeline, AttributeArgument.Attribute), configurationProblem);
 
             StructureChecks.Run(analysis);
             NamingChecks.Run(analysis);
             SchemaColumnChecks.Run(analysis);
-            PartitionChecks.Run(analysis);
+            CheckerFindings.Run(analysis);
             StreamingChecks.Run(analysis);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)

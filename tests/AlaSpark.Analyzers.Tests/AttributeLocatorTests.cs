@@ -26,6 +26,8 @@ public class AttributeLocatorTests
         [Processor(typeof(AddSourceFilename))]                                              // 7
         [DeltaSink("cooked__d", "t", PartitionBy = new[] { "x", "y" })]                     // 8
         [DeltaSink("cooked__d", "u", PartitionBy = ["x", "y"], Trigger = "once")]           // 9
+        [Processor(typeof(Custom), new object[] { "raw__x", "y", new[] { "id", "key" }, 3 })]   // 10
+        [Processor(processor: typeof(DropDuplicates), columns: new[] { "a", "b" })]           // 11
         public partial class P;
 
         public sealed record Row(string UserEmail, DateTime EventTime);
@@ -40,11 +42,17 @@ public class AttributeLocatorTests
     [InlineData(2, "processor", 0, -1, "\"user_email\"")]
     [InlineData(3, "processor", 2, -1, "PartitionGranularity.Month")]
     [InlineData(3, "constructor", 1, -1, "\"day\", \"event_time\", PartitionGranularity.Month")]
-    [InlineData(4, "processor", 1, -1, "\"b\"")]
+    [InlineData(4, "processor", 0, 1, "\"b\"")]
+    [InlineData(4, "processor", 0, -1, "new[] { \"a\", \"b\" }")]
+    [InlineData(4, "constructor", 1, 1, "\"b\"")]
     [InlineData(4, "constructor", 1, -1, "new[] { \"a\", \"b\" }")]
     [InlineData(5, "processor", 2, -1, "new[] { \"id\" }")]
+    [InlineData(5, "processor", 2, 0, "\"id\"")]
     [InlineData(5, "processor", 3, -1, "3")]
     [InlineData(6, "processor", 0, -1, "\"at\"")]
+    [InlineData(10, "processor", 1, -1, "\"y\"")]
+    [InlineData(10, "processor", 2, 1, "\"key\"")]
+    [InlineData(11, "processor", 0, 0, "\"a\"")]
     [InlineData(8, "PartitionBy", -1, 1, "\"y\"")]
     [InlineData(8, "PartitionBy", -1, -1, "new[] { \"x\", \"y\" }")]
     [InlineData(9, "PartitionBy", -1, 0, "\"x\"")]
@@ -54,7 +62,7 @@ public class AttributeLocatorTests
         var argument = kind switch
         {
             "constructor" => AttributeArgument.Constructor(index, element),
-            "processor" => AttributeArgument.ProcessorArgument(index),
+            "processor" => AttributeArgument.ProcessorArgument(index, element),
             _ => AttributeArgument.Named(kind, element),
         };
 
@@ -65,6 +73,7 @@ public class AttributeLocatorTests
     [InlineData(7, "processor", 0, "Processor(typeof(AddSourceFilename))")]
     [InlineData(8, "Trigger", -1, "DeltaSink(\"cooked__d\", \"t\", PartitionBy = new[] { \"x\", \"y\" })")]
     [InlineData(2, "processor", 5, "Processor(typeof(HashColumn), \"user_email\")")]
+    [InlineData(4, "processor", 1, "Processor(typeof(DropDuplicates), new[] { \"a\", \"b\" })")]
     public void An_argument_that_is_not_written_falls_back_to_the_attribute(int attribute, string kind, int index, string expected)
     {
         var argument = kind == "processor" ? AttributeArgument.ProcessorArgument(index) : AttributeArgument.Named(kind);
@@ -108,7 +117,11 @@ public class AttributeLocatorTests
     [Fact]
     public void Arguments_name_themselves_in_words()
     {
-        Assert.Equal("constructor argument 1 element 2", AttributeArgument.ProcessorArgument(2).ToString());
+        Assert.Equal("processor argument 2", AttributeArgument.ProcessorArgument(2).ToString());
+        Assert.Equal("processor argument 0 element 1", AttributeArgument.ProcessorArgument(0, 1).ToString());
+        Assert.Equal("constructor argument 1 element 2", AttributeArgument.Constructor(1, 2).ToString());
+        Assert.Equal(AttributeArgument.ProcessorArgument(3), AttributeArgument.ProcessorArgument(3, 1).WholeArgument);
+        Assert.NotEqual(AttributeArgument.ProcessorArgument(0, 1), AttributeArgument.Constructor(1, 1));
         Assert.Equal("PartitionBy", AttributeArgument.Named("PartitionBy").ToString());
         Assert.Equal(AttributeArgument.Named("PartitionBy"), AttributeArgument.Named("PartitionBy", 3).WholeArgument);
         Assert.True(AttributeArgument.Attribute.IsAttribute);

@@ -1,5 +1,7 @@
 using AlaSpark.Analyzers.Diagnostics;
+using System.Reflection;
 using AlaSpark.Analyzers.Tests.Support;
+using AlaSpark.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace AlaSpark.Analyzers.Tests;
@@ -46,12 +48,41 @@ public class DescriptorTests
     }
 
     [Fact]
-    public void The_catalogue_adds_only_ALS1000_to_the_contract()
+    public void The_catalogue_adds_only_ALS1000_and_ALS3006_to_the_contract()
     {
         var contract = Contract.Select(row => (string)row[0]).ToHashSet();
         var extra = Descriptors.All.Select(d => d.Id).Where(id => !contract.Contains(id));
-        Assert.Equal(["ALS1000"], extra);
+        Assert.Equal(["ALS1000", "ALS3006"], extra);
         Assert.Equal(Descriptors.All.Length, Descriptors.All.Select(d => d.Id).Distinct().Count());
+    }
+
+    /// <summary>Every id of the shared parser and schema tracker: each constant of FindingIds.</summary>
+    private static string[] CheckerIds() =>
+        typeof(FindingIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToArray();
+
+    public static TheoryData<string> FindingIdValues() => new(CheckerIds());
+
+    [Fact]
+    public void The_shared_checker_has_ids_to_check()
+    {
+        var ids = CheckerIds();
+        Assert.True(ids.Length >= 14, "FindingIds has " + ids.Length + " ids: " + string.Join(", ", ids));
+        Assert.Contains(FindingIds.NotPartial, ids);
+        Assert.Contains(FindingIds.InvalidArgument, ids);
+    }
+
+    [Theory]
+    [MemberData(nameof(FindingIdValues))]
+    public void Every_id_the_shared_checker_can_emit_has_a_descriptor(string id)
+    {
+        var descriptor = Descriptors.Find(id);
+
+        Assert.NotNull(descriptor);
+        Assert.Equal(id, descriptor.Id);
+        Assert.Contains(descriptor, new PipelineAnalyzer().SupportedDiagnostics);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public class StructureTests
         [Processor(typeof(AddSourceFilename))]
         [Processor(typeof(HashColumn), "user_email")]
         [Processor(typeof(AddPartition), "event_date", "event_time")]
+        [Processor(typeof(AddWatermark), "event_time", "10 minutes")]
         [Processor(typeof(DropDuplicates), new[] { "event_id" })]
         [Processor(typeof(AddCurrentTimestamp), "processed_at")]
         [DeltaStreamSink("cooked__web_events", "web_events",

@@ -1,17 +1,55 @@
 using AlaSpark.Analyzers.Diagnostics;
 using AlaSpark.Analyzers.Locating;
+using AlaSpark.Generators.Model;
 using AlaSpark.Streaming;
 using Microsoft.CodeAnalysis;
 
 namespace AlaSpark.Analyzers.Analysis;
 
-/// <summary>ALS4001 (stream and batch mixed) and ALS4003 (unparseable trigger). (ALS4002 and ALS4004 look at the processors.)</summary>
+/// <summary>
+/// ALS4001 (stream and batch mixed) and ALS4003 (unparseable trigger) from the attributes; ALS4002
+/// (DropDuplicates without a watermark) and ALS4004 (a batch-only processor) from the processors of the
+/// shared model, when the source is a stream.
+/// </summary>
 internal static class StreamingChecks
 {
     public static void Run(PipelineContext context)
     {
         ReportStreamBatchMismatch(context);
         ReportInvalidTriggers(context);
+        ReportProcessorsOnStream(context);
+    }
+
+    private static void ReportProcessorsOnStream(PipelineContext context)
+    {
+        if (context.Checked.Model is not { Source.IsStream: true } model) return;
+        var stream = model.Source.Database + "." + model.Source.Table;
+        var watermarked = false;
+        for (var i = 0; i < model.Processors.Count; i++)
+        {
+            var processor = model.Processors[i];
+            var name = StreamProcessors.AlaSparkName(processor.TypeName);
+            if (name == StreamProcessors.AddWatermark)
+            {
+                watermarked = true;
+            }
+            else if (name == StreamProcessors.DropDuplicates && !watermarked)
+            {
+                context.Report(Descriptors.UnboundedDeduplication, context.LocateAttribute(processor.AttributeIndex),
+                    stream, EventTimeColumn(context.Checked, i) ?? "<event time column>");
+            }
+            if (StreamProcessors.WhyBatchOnly(name) is { } reason)
+                context.Report(Descriptors.NotStreamable, context.LocateAttribute(processor.AttributeIndex), name, stream, reason);
+        }
+    }
+
+    /// <summary>A timestamp column of the schema before processor <paramref name="processor"/>, for the watermark the message suggests.</summary>
+    private static string? EventTimeColumn(CheckedPipeline pipeline, int processor)
+    {
+        if (processor >= pipeline.Steps.Count) return null;
+        foreach (var column in pipeline.Steps[processor].Columns)
+            if (column.Type.Kind is DataTypeKind.Timestamp or DataTypeKind.TimestampNtz) return column.Name;
+        return null;
     }
 
     private static void ReportStreamBatchMismatch(PipelineContext context)

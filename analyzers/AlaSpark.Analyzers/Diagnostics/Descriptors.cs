@@ -1,11 +1,15 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace AlaSpark.Analyzers.Diagnostics;
 
 /// <summary>
-/// The catalogue: one descriptor per id of dsl.md section 3 (ALS1000 added), each with a help link to
-/// its page <c>docs/diagnostics/ALSxxxx.md</c>. Messages say what is wrong, where and what to do.
+/// The catalogue: one descriptor per id of dsl.md section 3 (ALS1000 and ALS3006 added), each with a
+/// help link to its page <c>docs/diagnostics/ALSxxxx.md</c>. Messages say what is wrong, where and what
+/// to do. The ids the shared parser and schema tracker report have the message <c>{0}</c>: the
+/// finding's own message (<c>FindingIds.Format</c>), so that there is one wording for each.
 /// </summary>
 /// <remarks>
 /// ALS2003 is one descriptor whose default severity is Error (float, double, binary, array, map and
@@ -81,62 +85,68 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor PartitionColumnMissing = Create(
         DiagnosticIds.PartitionColumnMissing, DiagnosticCategories.Partitioning, DiagnosticSeverity.Error,
         "A partition column does not exist",
-        "The partition column '{0}' of the sink '{1}' does not exist in the schema that reaches the sink; the columns there are: {2}",
+        "{0}",
         "Every PartitionBy column is a column of the schema after the last processor.");
 
     public static readonly DiagnosticDescriptor PartitionColumnRemoved = Create(
         DiagnosticIds.PartitionColumnRemoved, DiagnosticCategories.Partitioning, DiagnosticSeverity.Error,
         "A processor removed a partition column",
-        "The processor {0} removes the column '{1}', which the sink '{2}' partitions by: keep the column, or remove it from PartitionBy",
+        "{0}",
         "A partition column existed earlier in the chain, but a processor removed it before the sink.");
 
     public static readonly DiagnosticDescriptor PartitionColumnType = Create(
         DiagnosticIds.PartitionColumnType, DiagnosticCategories.Partitioning, DiagnosticSeverity.Error,
         "The partition column's type is not suitable",
-        "The partition column '{0}' of the sink '{1}' has the type {2}: {3}",
+        "{0}",
         "Partition values become directory names: float, double, binary, array, map and struct columns can't be partition columns (error); a timestamp makes one partition per distinct instant (warning: partition by a date).");
 
     public static readonly DiagnosticDescriptor PartitionColumnDuplicate = Create(
         DiagnosticIds.PartitionColumnDuplicate, DiagnosticCategories.Partitioning, DiagnosticSeverity.Error,
         "A partition column is listed twice",
-        "The partition column '{0}' is listed twice in PartitionBy of the sink '{1}': remove the duplicate",
+        "{0}",
         "Spark refuses a partition column listed twice (names compare case-insensitively).");
 
     public static readonly DiagnosticDescriptor AllColumnsPartitioned = Create(
         DiagnosticIds.AllColumnsPartitioned, DiagnosticCategories.Partitioning, DiagnosticSeverity.Error,
         "Every column is a partition column",
-        "Every column of the sink '{0}' is a partition column ({1}): a table needs at least one data column; remove a column from PartitionBy",
+        "{0}",
         "Spark can't write a table whose columns are all partition columns.");
 
     public static readonly DiagnosticDescriptor ProcessorColumnMissing = Create(
         DiagnosticIds.ProcessorColumnMissing, DiagnosticCategories.Processors, DiagnosticSeverity.Error,
         "A processor names a column that does not exist",
-        "The processor {0} names the column '{1}', which does not exist at this step of the chain; the columns here are: {2}",
+        "{0}",
         "A column argument of a processor names a column of the schema at that step of the chain.");
 
     public static readonly DiagnosticDescriptor ProcessorArguments = Create(
         DiagnosticIds.ProcessorArguments, DiagnosticCategories.Processors, DiagnosticSeverity.Error,
         "Processor arguments match no constructor",
-        "The arguments ({1}) of the processor {0} match no public constructor; its constructors are: {2}",
+        "{0}",
         "The arguments of [Processor(typeof(T), ...)] bind to one of T's public constructors.");
 
     public static readonly DiagnosticDescriptor NotAProcessor = Create(
         DiagnosticIds.NotAProcessor, DiagnosticCategories.Processors, DiagnosticSeverity.Error,
         "The type is not a processor",
-        "The type {0} is not a processor: a [Processor] type derives from AlaSpark.ToTableProcessor",
+        "{0}",
         "The type of [Processor(typeof(T), ...)] derives from ToTableProcessor.");
 
     public static readonly DiagnosticDescriptor ProcessorColumnType = Create(
         DiagnosticIds.ProcessorColumnType, DiagnosticCategories.Processors, DiagnosticSeverity.Error,
         "A column has the wrong type for the processor",
-        "The processor {0} needs the column '{1}' to be {2}, but it is {3}",
+        "{0}",
         "Some processors need a column of a given type, e.g. HashColumn a string column.");
 
     public static readonly DiagnosticDescriptor SchemaUnknown = Create(
         DiagnosticIds.SchemaUnknown, DiagnosticCategories.Processors, DiagnosticSeverity.Info,
         "The schema is unknown after a custom processor",
-        "The schema is unknown after the custom processor {0}, which declares no schema effect: column checks stop here; declare [AddsColumn], [RemovesColumn] or [PreservesSchema] on {0}",
+        "{0}",
         "A custom processor declares its schema effect with [AddsColumn], [RemovesColumn] or [PreservesSchema]; without one, column checks stop after it.");
+
+    public static readonly DiagnosticDescriptor InvalidProcessorArgument = Create(
+        DiagnosticIds.InvalidProcessorArgument, DiagnosticCategories.Processors, DiagnosticSeverity.Error,
+        "A processor argument has a value the processor can't use",
+        "{0}",
+        "A processor argument binds to a constructor but its value can't work: a data type that does not parse, a null column name, an enum value with no member.");
 
     public static readonly DiagnosticDescriptor StreamBatchMismatch = Create(
         DiagnosticIds.StreamBatchMismatch, DiagnosticCategories.Streaming, DiagnosticSeverity.Error,
@@ -147,7 +157,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnboundedDeduplication = Create(
         DiagnosticIds.UnboundedDeduplication, DiagnosticCategories.Streaming, DiagnosticSeverity.Warning,
         "DropDuplicates on a stream without a watermark",
-        "DropDuplicates on a stream without a watermark before it keeps every key forever (unbounded state): add [Processor(typeof(AddWatermark), \"<event time column>\", \"10 minutes\")] before it",
+        "DropDuplicates on the stream {0} has no watermark before it: it keeps every key it has seen, forever (unbounded state); add [Processor(typeof(AddWatermark), \"{1}\", \"10 minutes\")] before it",
         "On a stream, DropDuplicates keeps state per key; a watermark before it bounds that state.");
 
     public static readonly DiagnosticDescriptor InvalidTrigger = Create(
@@ -159,16 +169,21 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor NotStreamable = Create(
         DiagnosticIds.NotStreamable, DiagnosticCategories.Streaming, DiagnosticSeverity.Error,
         "The processor cannot run on a stream",
-        "The processor {0} cannot run on a stream: {1}",
-        "Some processors (SortRows, LimitRows, ...) need the whole table and can't run on a stream.");
+        "{0} can't run on the stream {1}: {2}",
+        "Some processors (SortRows, LimitRows) need the whole table, which a stream never has.");
 
     /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         NotPartial, SourceCount, NoSink,
         InvalidNamingConfiguration, PipelineName, DatabaseName, TableName, ColumnName, MetastoreName, LayerOrder,
         PartitionColumnMissing, PartitionColumnRemoved, PartitionColumnType, PartitionColumnDuplicate, AllColumnsPartitioned,
-        ProcessorColumnMissing, ProcessorArguments, NotAProcessor, ProcessorColumnType, SchemaUnknown,
+        ProcessorColumnMissing, ProcessorArguments, NotAProcessor, ProcessorColumnType, SchemaUnknown, InvalidProcessorArgument,
         StreamBatchMismatch, UnboundedDeduplication, InvalidTrigger, NotStreamable);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
+
+    /// <summary>The descriptor of <paramref name="id"/>, or null when the catalogue has none.</summary>
+    public static DiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out var descriptor) ? descriptor : null;
 
     /// <summary>The help link of <paramref name="id"/>: its page under docs/diagnostics.</summary>
     public static string HelpLink(string id) => DocsBaseUrl + id + ".md";

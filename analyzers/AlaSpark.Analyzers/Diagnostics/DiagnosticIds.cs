@@ -1,15 +1,18 @@
+using AlaSpark.Generators.Model;
+
 namespace AlaSpark.Analyzers.Diagnostics;
 
 /// <summary>
 /// The diagnostic ids of dsl.md section 3 (a contract: never renumber), plus ALS1000 for an invalid
-/// naming configuration.
+/// naming configuration and ALS3006 for a processor argument's value. The ids the shared parser and
+/// schema tracker report are theirs (<see cref="FindingIds"/>): one table for both.
 /// </summary>
 public static class DiagnosticIds
 {
     // Structure
-    public const string NotPartial = "ALS0001";
-    public const string SourceCount = "ALS0002";
-    public const string NoSink = "ALS0003";
+    public const string NotPartial = FindingIds.NotPartial;
+    public const string SourceCount = FindingIds.SourceCount;
+    public const string NoSink = FindingIds.NoSink;
 
     // Naming
     public const string InvalidNamingConfiguration = "ALS1000";
@@ -21,18 +24,19 @@ public static class DiagnosticIds
     public const string LayerOrder = "ALS1006";
 
     // Partitioning
-    public const string PartitionColumnMissing = "ALS2001";
-    public const string PartitionColumnRemoved = "ALS2002";
-    public const string PartitionColumnType = "ALS2003";
-    public const string PartitionColumnDuplicate = "ALS2004";
-    public const string AllColumnsPartitioned = "ALS2005";
+    public const string PartitionColumnMissing = FindingIds.PartitionColumnMissing;
+    public const string PartitionColumnRemoved = FindingIds.PartitionColumnRemoved;
+    public const string PartitionColumnType = FindingIds.PartitionColumnType;
+    public const string PartitionColumnDuplicate = FindingIds.PartitionColumnTwice;
+    public const string AllColumnsPartitioned = FindingIds.EveryColumnPartitioned;
 
     // Processors
-    public const string ProcessorColumnMissing = "ALS3001";
-    public const string ProcessorArguments = "ALS3002";
-    public const string NotAProcessor = "ALS3003";
-    public const string ProcessorColumnType = "ALS3004";
-    public const string SchemaUnknown = "ALS3005";
+    public const string ProcessorColumnMissing = FindingIds.ColumnMissing;
+    public const string ProcessorArguments = FindingIds.NoConstructor;
+    public const string NotAProcessor = FindingIds.NotAProcessor;
+    public const string ProcessorColumnType = FindingIds.ColumnType;
+    public const string SchemaUnknown = FindingIds.SchemaUnknown;
+    public const string InvalidProcessorArgument = FindingIds.InvalidArgument;
 
     // Streaming
     public const string StreamBatchMismatch = "ALS4001";

@@ -72,28 +72,65 @@ public static class AttributeLocator
         foreach (var candidate in arguments)
             if (candidate.NameEquals is null) written.Add(candidate);
 
+        if (argument.ProcessorArgumentIndex >= 0) return FindProcessorArgument(written, attribute, argument.ProcessorArgumentIndex, argument.Element);
+
         var index = argument.ConstructorIndex;
+        if (argument.Element < 0 && IsExpandedParams(written, index, attribute))
+        {
+            // The whole params array, written one element after another: from its first element to the last.
+            return written.Count > index ? TextSpan.FromBounds(written[index].SpanStart, written[written.Count - 1].Span.End) : (TextSpan?)null;
+        }
+        return FindConstructorArgument(written, attribute, index, argument.Element)?.Span;
+    }
+
+    /// <summary>
+    /// A processor argument as the shared parser counts them: with <c>(Type, string[] columns)</c> the
+    /// column list is argument 0; with <c>(Type, params object[] arguments)</c> each element of the params
+    /// array is one, and <paramref name="element"/> an element of it when it is itself an array.
+    /// </summary>
+    private static TextSpan? FindProcessorArgument(List<AttributeArgumentSyntax> written, AttributeData attribute, int index, int element)
+    {
+        var parameters = attribute.AttributeConstructor?.Parameters;
+        if (parameters is not { Length: 2 } bound) return null;
+        if (!bound[1].IsParams) return index == 0 ? FindConstructorArgument(written, attribute, 1, element)?.Span : null;
+        var expression = FindConstructorArgument(written, attribute, 1, index);
+        return expression is null ? null : Element(expression, element).Span;
+    }
+
+    /// <summary>
+    /// The expression of the constructor argument at <paramref name="index"/>, or of its element
+    /// <paramref name="element"/> (for a params parameter in expanded form, the element-th argument written
+    /// in its place); null when it is not written.
+    /// </summary>
+    private static ExpressionSyntax? FindConstructorArgument(List<AttributeArgumentSyntax> written, AttributeData attribute, int index, int element)
+    {
         var parameters = attribute.AttributeConstructor?.Parameters;
         if (parameters is { } bound && index < bound.Length)
         {
-            var parameter = bound[index];
             foreach (var candidate in written)
-                if (candidate.NameColon is not null && candidate.NameColon.Name.Identifier.ValueText == parameter.Name)
-                    return Element(candidate.Expression, argument.Element).Span;
+                if (candidate.NameColon is not null && candidate.NameColon.Name.Identifier.ValueText == bound[index].Name)
+                    return Element(candidate.Expression, element);
 
-            if (parameter.IsParams && IsExpanded(written, index, attribute))
+            if (IsExpandedParams(written, index, attribute))
             {
-                // Expanded form: each element is an argument of its own, from 'index' on.
-                if (argument.Element < 0)
-                    return written.Count > index ? TextSpan.FromBounds(written[index].SpanStart, written[written.Count - 1].Span.End) : (TextSpan?)null;
-                var position = index + argument.Element;
-                return position < written.Count ? written[position].Expression.Span : (TextSpan?)null;
+                var position = index + (element < 0 ? 0 : element);
+                return position < written.Count ? written[position].Expression : null;
             }
         }
 
         if (index < written.Count && written[index].NameColon is null)
-            return Element(written[index].Expression, argument.Element).Span;
+            return Element(written[index].Expression, element);
         return null;
+    }
+
+    /// <summary>True when the parameter at <paramref name="index"/> is a params array whose elements were written one by one.</summary>
+    private static bool IsExpandedParams(List<AttributeArgumentSyntax> written, int index, AttributeData attribute)
+    {
+        var parameters = attribute.AttributeConstructor?.Parameters;
+        if (parameters is not { } bound || index >= bound.Length || !bound[index].IsParams) return false;
+        foreach (var candidate in written)
+            if (candidate.NameColon is not null && candidate.NameColon.Name.Identifier.ValueText == bound[index].Name) return false;
+        return IsExpanded(written, index, attribute);
     }
 
     /// <summary>

@@ -10,11 +10,12 @@ internal static class TestCompilation
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Create(string source) =>
+    /// <summary>A compilation of <paramref name="source"/> with <paramref name="globalUsings"/> (by default <see cref="TestReferences.GlobalUsings"/>) as a second file.</summary>
+    public static CSharpCompilation Create(string source, string? globalUsings = null) =>
         CSharpCompilation.Create(
             "AnalyzerTests",
             [
-                CSharpSyntaxTree.ParseText(TestReferences.GlobalUsings, ParseOptions, path: "/0/GlobalUsings.cs"),
+                CSharpSyntaxTree.ParseText(globalUsings ?? TestReferences.GlobalUsings, ParseOptions, path: "/0/GlobalUsings.cs"),
                 CSharpSyntaxTree.ParseText(source, ParseOptions, path: "/0/Test0.cs"),
             ],
             TestReferences.All,
