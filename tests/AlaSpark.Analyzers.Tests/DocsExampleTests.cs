@@ -53,7 +53,7 @@ public partial class DocsExampleTests
 
     private static async Task<(string Source, IReadOnlyList<Diagnostic> Diagnostics)> AnalyzeAsync(string example)
     {
-        var source = CatalogueProcessors.BatchOnly + example;
+        var source = example;
         var compilation = TestCompilation.Create(source);
         var (analyzerDiagnostics, exceptions) = await TestCompilation.AnalyzeAsync(compilation);
         Assert.Empty(exceptions);

@@ -51,7 +51,7 @@ public class StreamingTests
     [Fact]
     public Task Batch_only_processors_on_a_batch_and_look_alikes_of_other_namespaces_report_nothing()
     {
-        var test = Verify.AnalyzerTestFor(CatalogueProcessors.BatchOnly + Row + """
+        var test = Verify.AnalyzerTestFor(Row + """
             namespace Mine
             {
                 [PreservesSchema]
@@ -74,15 +74,13 @@ public class StreamingTests
                 public partial class Q;
             }
             """);
-        // A schema tracker without SortRows and LimitRows in its catalogue sees custom processors (ALS3005): not what this is about.
-        test.DisabledDiagnostics.Add("ALS3005");
         return test.RunAsync();
     }
 
     [Fact]
     public Task A_batch_only_processor_on_a_stream_is_ALS4004_on_its_attribute()
     {
-        var test = Verify.AnalyzerTestFor(CatalogueProcessors.BatchOnly + Row + """
+        var test = Verify.AnalyzerTestFor(Row + """
             [Pipeline("p")]
             [CsvStreamSource("raw__a", "b", Schema = typeof(Row))]
             [{|#0:Processor(typeof(SortRows), new[] { "score" })|}]
@@ -90,7 +88,6 @@ public class StreamingTests
             [DeltaStreamSink("cooked__a", "b")]
             public partial class P;
             """);
-        test.DisabledDiagnostics.Add("ALS3005");
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALS4004").WithLocation(0).WithMessage(
             "SortRows can't run on the stream raw__a.b: it sorts the whole table, and a stream never has all its rows; sort in a batch pipeline that reads this pipeline's table"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALS4004").WithLocation(1).WithMessage(
