@@ -183,10 +183,9 @@ public class BindingTests
     }
 
     [Theory]
-    [InlineData("[Processor(typeof(Relationalize))]", "AlaSpark.Relationalize")]
     [InlineData("[Processor(typeof(Input))]", "Input")]
     [InlineData("[Processor(typeof(string))]", "string")]
-    public void A_type_that_is_not_a_ToTableProcessor_is_ALS3003_at_the_type(string processor, string shown)
+    public void A_type_that_is_not_a_processor_is_ALS3003_at_the_type(string processor, string shown)
     {
         var pipeline = Bind(processor);
 
@@ -195,6 +194,18 @@ public class BindingTests
         Assert.StartsWith(shown + " does not derive from AlaSpark.ToTableProcessor", finding.Message);
         Assert.False(pipeline.IsValid);
         Assert.DoesNotContain(pipeline.Findings, f => f.Id == "ALS3002");
+    }
+
+    [Fact]
+    public void A_ToManyTablesProcessor_is_ALS3003_with_a_message_that_says_how_to_split_tables()
+    {
+        var pipeline = Bind("[Processor(typeof(Relationalize))]");
+
+        var finding = Pipelines.Single(pipeline, "ALS3003");
+        Assert.Equal((FindingTarget.ProcessorType, 2), (finding.Target, finding.AttributeIndex));
+        Assert.StartsWith("AlaSpark.Relationalize is a ToManyTablesProcessor", finding.Message);
+        Assert.Contains("PipelineDefinition.Apply(new Relationalize(...))", finding.Message);
+        Assert.False(pipeline.IsValid);
     }
 
     [Fact]

@@ -74,6 +74,7 @@ internal static class FindingIds
             EveryColumnPartitioned => $"Every column of {Arg(0)} is a partition column; at least one column must hold data",
             ColumnMissing => $"{Arg(0)}: the column '{Arg(1)}' does not exist at this step (columns here: {Arg(2)}); check the name and the processors before this one",
             NoConstructor => $"{Arg(0)}({Arg(1)}) matches no public constructor of {Arg(0)}: {Arg(3)}; constructors: {Arg(2)}",
+            NotAProcessor when Arg(1) == "ToManyTablesProcessor" => $"{Arg(0)} is a ToManyTablesProcessor (one table in, several out), which [Processor] can't apply: a pipeline class describes one table; split tables with PipelineDefinition.Apply(new {Arg(0).Substring(Arg(0).LastIndexOf('.') + 1)}(...)) in code",
             NotAProcessor => $"{Arg(0)} does not derive from AlaSpark.ToTableProcessor, so [Processor] can't apply it; derive it from ToTableProcessor, or use a processor that does",
             ColumnType => $"{Arg(0)}: the column '{Arg(1)}' is {Arg(2)}, but {Arg(0)} takes {Arg(3)}; cast it first ([Processor(typeof(AlterDataType), \"{Arg(1)}\", \"...\")]) or pick another column",
             SchemaUnknown => $"The schema is unknown after {Arg(0)}: it declares no schema effect, so the columns after it are not checked; declare it with [AddsColumn], [RemovesColumn] or [PreservesSchema]",

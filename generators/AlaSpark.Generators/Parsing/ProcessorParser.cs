@@ -33,7 +33,8 @@ internal static class ProcessorParser
         var effects = DeclaredEffects(processorType);
         if (!DerivesFrom(processorType, "ToTableProcessor"))
         {
-            findings.Add(Finding.AtProcessorType(FindingIds.NotAProcessor, FindingSeverity.Error, attributeIndex, processorType.ToDisplayString()));
+            var kind = DerivesFrom(processorType, "ToManyTablesProcessor") ? "ToManyTablesProcessor" : "";
+            findings.Add(Finding.AtProcessorType(FindingIds.NotAProcessor, FindingSeverity.Error, attributeIndex, processorType.ToDisplayString(), kind));
             return new ProcessorModel(attributeIndex, typeName, shortName, models, null, effects);
         }
 
