@@ -40,6 +40,23 @@ public class ColumnNameTests
         """);
 
     [Fact]
+    public Task Qualified_and_full_attribute_names_and_constructor_parameters_are_checked_too() => Verify.AnalyzerAsync(Pipeline + """
+
+        public sealed class Row
+        {
+            public Row([ColumnAttribute({|ALS1004:"EventID"|})] string eventId) => EventId = eventId;
+
+            [AlaSpark.Column({|ALS1004:"UserName"|})]
+            public string Name { get; init; } = "";
+
+            [global::AlaSpark.ColumnAttribute({|ALS1004:"Score2X"|})]
+            public int Score { get; init; }
+
+            public string EventId { get; }
+        }
+        """);
+
+    [Fact]
     public Task A_Column_name_a_metastore_refuses_is_ALS1005() => Verify.AnalyzerAsync(Pipeline + """
 
         public sealed record Row([Column({|ALS1005:"event id"|})] string EventId);
