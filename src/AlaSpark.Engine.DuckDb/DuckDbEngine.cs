@@ -37,7 +37,7 @@ public sealed record DuckDbEngineOptions
 /// cluster; the same plan gives Spark's rows. One instance holds one DuckDB database in memory
 /// (spilling to a temporary folder) and is safe to use from several threads, one query at a time.
 /// </summary>
-public sealed class DuckDbEngine : IEngine
+public sealed class DuckDbEngine : IEngine, AlaSpark.Streaming.IMicroBatchEngine
 {
     private readonly DuckDBConnection _connection;
     private readonly DuckDbEngineOptions _options;
@@ -214,6 +214,20 @@ public sealed class DuckDbEngine : IEngine
                     _connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(table)}");
             _scans.Clear();
             _latestScans.Clear();
+        }
+    }
+
+    /// <summary>Forgets the reads of one source (a stream's micro-batch, once written), dropping what they hold.</summary>
+    public void ReleaseScans(DataSource source)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _scans.Keys.Where(k => k.Source == source).ToList())
+            {
+                if (_scans[key].TempTable is { } table) _connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(table)}");
+                _scans.Remove(key);
+            }
+            _latestScans.Remove(source);
         }
     }
 
