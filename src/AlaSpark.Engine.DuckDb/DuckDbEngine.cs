@@ -81,11 +81,12 @@ public sealed class DuckDbEngine : IEngine, AlaSpark.Streaming.IMicroBatchEngine
         {
             // A Delta table is read at a snapshot: a new version is a new scan.
             if (source.Paths.Count != 1) throw new AlaSparkException("A Delta read takes exactly one table path.");
-            var snapshot = DeltaScanner.Snapshot(source.Paths[0], new ReadOptions(source.Options, "delta"));
+            var options = new ReadOptions(source.Options, "delta");
+            var snapshot = DeltaScanner.Snapshot(source.Paths[0], options);
             var key = (source, $"{snapshot.TablePath}@{snapshot.Version}");
             if (!_scans.TryGetValue(key, out scan))
             {
-                scan = DeltaScanner.Scan(_connection, snapshot, $"alaspark_delta_{_scans.Count}");
+                scan = DeltaScanner.Scan(_connection, snapshot, DeltaScanner.Files(snapshot, options), $"alaspark_delta_{_scans.Count}");
                 _scans[key] = scan;
                 _options.OnScanned?.Invoke(source.Paths[0], scan.Report!);
             }

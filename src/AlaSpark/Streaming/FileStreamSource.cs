@@ -32,9 +32,9 @@ internal sealed class FileStreamSource : StreamSource
 
     private sealed record FileEntry(string Path, long Size, long ModificationTime);
 
-    public override void Restore(string folder, long? lastPlannedBatch)
+    public override void Restore(StreamCheckpoint checkpoint, int index, long? lastPlannedBatch)
     {
-        _logFolder = folder;
+        _logFolder = checkpoint.SourceFolder(index);
         _seen.Clear();
         if (lastPlannedBatch is not { } last) return;
         for (var batch = 0L; batch <= last; batch++)

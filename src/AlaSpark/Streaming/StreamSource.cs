@@ -11,8 +11,8 @@ public abstract class StreamSource
     public abstract SourceTable Table { get; }
 
     /// <summary>Restores what the source planned before a restart: batches up to <paramref name="lastPlannedBatch"/> (none when null).</summary>
-    /// <param name="folder">The source's own log folder in the checkpoint (<c>sources/0</c>).</param>
-    public abstract void Restore(string folder, long? lastPlannedBatch);
+    /// <param name="index">The source's index in the query: its own log folder is <see cref="StreamCheckpoint.SourceFolder(int)"/>.</param>
+    public abstract void Restore(StreamCheckpoint checkpoint, int index, long? lastPlannedBatch);
 
     /// <summary>For <see cref="Trigger.AvailableNow"/>: what is available now is all the query reads.</summary>
     public abstract void BoundToAvailableNow();

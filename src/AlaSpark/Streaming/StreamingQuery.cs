@@ -180,7 +180,7 @@ public sealed class StreamingQuery : IDisposable
                 _replay = p;
             }
         }
-        _table.Source.Restore(_checkpoint.SourceFolder(0), planned);
+        _table.Source.Restore(_checkpoint, 0, planned);
         _nextBatch = (planned ?? -1) + 1;
     }
 
