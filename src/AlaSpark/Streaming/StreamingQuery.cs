@@ -191,7 +191,7 @@ public sealed class StreamingQuery : IDisposable
             if (_replay is { } replay)
             {
                 _table.Table.Session.Logger.Information("Streaming query {QueryId}: replaying batch {BatchId}, planned before the restart but not committed", Id, replay);
-                RunBatch(replay, _checkpoint.ReadOffsets(replay), Stopwatch.StartNew(), new Dictionary<string, long>());
+                RunBatch(replay, _checkpoint.ReadOffsets(replay), Stopwatch.StartNew(), new Dictionary<string, long>(), replayed: true);
             }
             if (_options.Trigger is AvailableNowTrigger) _table.Source.BoundToAvailableNow();
             while (true)
@@ -224,7 +224,7 @@ public sealed class StreamingQuery : IDisposable
                     _checkpoint.WriteOffsets(_nextBatch, offset);
                     durations["walCommit"] = watch.ElapsedMilliseconds - mark;
                     _previousTriggerStart ??= triggerStart;
-                    RunBatch(_nextBatch, offset, watch, durations);
+                    RunBatch(_nextBatch, offset, watch, durations, replayed: false);
                     _previousTriggerStart = triggerStart;
                     _nextBatch++;
                     if (_options.Trigger is OnceTrigger) break;
@@ -264,14 +264,16 @@ public sealed class StreamingQuery : IDisposable
         }
     }
 
-    private void RunBatch(long batchId, string offset, Stopwatch watch, Dictionary<string, long> durations)
+    /// <param name="replayed">True for a batch planned before a restart. Only such a batch can be in the sink already: this run
+    /// planned the others (writing their offsets, which fails if they exist), so the sink has never seen their transaction.</param>
+    private void RunBatch(long batchId, string offset, Stopwatch watch, Dictionary<string, long> durations, bool replayed)
     {
         SetStatus($"Processing batch {batchId}", true, true);
         var session = _table.Table.Session;
         var txn = new TransactionId(Id.ToString(), batchId);
         long inputRows = 0, quarantined = 0;
         long? sinkVersion = null;
-        var skipped = _writer.IsCommitted(session, _database, TargetTable, txn);
+        var skipped = replayed && _writer.IsCommitted(session, _database, TargetTable, txn);
         if (skipped)
         {
             session.Logger.Information("Streaming query {QueryId}: batch {BatchId} was committed to {Table} before the restart; not written again",
