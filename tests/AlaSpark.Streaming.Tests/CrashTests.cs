@@ -10,6 +10,7 @@ namespace AlaSpark.Streaming.Tests;
 public sealed class CrashTests
 {
     public const string IngestWorker = "ingest-worker";
+    public const string ContinuousWorker = "continuous-worker";
     private const int Files = 200;
     private const int RowsPerFile = 4;
 
@@ -23,6 +24,40 @@ public sealed class CrashTests
         query.AwaitTermination();
         Console.Out.WriteLine($"done {query.RecentProgress.Count}");
         return 0;
+    }
+
+    /// <summary>Streams the lake at <paramref name="root"/> with a processing-time trigger, one file a batch, until SIGTERM or SIGINT.</summary>
+    public static int RunContinuousWorker(string root)
+    {
+        using var lake = new StreamLake(root);
+        var query = lake.Start(Trigger.ProcessingTime(TimeSpan.FromMilliseconds(20)), r => r.MaxFilesPerTrigger = 1);
+        using var signals = query.StopOnProcessSignals();
+        Console.Out.WriteLine("started");
+        Console.Out.Flush();
+        query.AwaitTermination();
+        Console.Out.WriteLine($"stopped after {query.RecentProgress.Count} batches");
+        return 0;
+    }
+
+    [Fact]
+    public void Sigterm_StopsAProcessingTimeQuery_AfterTheCurrentBatchCommits()
+    {
+        using var lake = new StreamLake();
+        for (var f = 0; f < 60; f++) lake.AddRows($"part-{f.ToString("D2", CultureInfo.InvariantCulture)}.csv", f * 10, 3);
+        using var worker = Start(lake.Root, ContinuousWorker);
+        WaitForLine(worker, "started");
+        Thread.Sleep(700);
+
+        using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(30)), "The worker did not stop after SIGTERM.");
+        Assert.Equal(0, worker.ExitCode);
+        Assert.StartsWith("stopped after", worker.StandardOutput.ReadLine());
+        var offsets = Directory.GetFiles(Path.Combine(lake.CheckpointFolder, "offsets")).Select(Path.GetFileName).Order().ToList();
+        var commits = Directory.GetFiles(Path.Combine(lake.CheckpointFolder, "commits")).Select(Path.GetFileName).Order().ToList();
+        Assert.InRange(commits.Count, 1, 59); // stopped in the middle of the stream
+        Assert.Equal(offsets, commits);
+        Assert.Equal(commits.Count * 3, lake.TargetRows().Count);
     }
 
     [Fact]
@@ -57,7 +92,7 @@ public sealed class CrashTests
         {
             runs++;
             Assert.True(runs < 200, "The worker did not finish after 200 runs.");
-            using var worker = Start(lake.Root);
+            using var worker = Start(lake.Root, IngestWorker);
             WaitForLine(worker, "started");
             if (kills < 24)
             {
@@ -85,13 +120,13 @@ public sealed class CrashTests
         Assert.Equal(Files / 2, committed);
     }
 
-    private static Process Start(string root)
+    private static Process Start(string root, string role)
     {
         var dll = typeof(CrashTests).Assembly.Location;
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add(IngestWorker);
+        info.ArgumentList.Add(role);
         info.ArgumentList.Add(root);
         return Process.Start(info) ?? throw new InvalidOperationException("The worker process did not start.");
     }

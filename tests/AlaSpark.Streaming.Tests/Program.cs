@@ -10,7 +10,9 @@ public static class Program
     {
         if (args.Length == 2 && args[0] == CrashTests.IngestWorker)
             return CrashTests.RunIngestWorker(args[1]);
-        Console.Error.WriteLine($"usage: {CrashTests.IngestWorker} <lake folder>");
+        if (args.Length == 2 && args[0] == CrashTests.ContinuousWorker)
+            return CrashTests.RunContinuousWorker(args[1]);
+        Console.Error.WriteLine($"usage: {CrashTests.IngestWorker} | {CrashTests.ContinuousWorker} <lake folder>");
         return 2;
     }
 }

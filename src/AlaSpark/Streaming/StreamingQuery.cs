@@ -135,6 +135,31 @@ public sealed class StreamingQuery : IDisposable
         ThrowIfFailed();
     }
 
+    /// <summary>
+    /// Stops the query after the current batch has committed when the process gets SIGTERM or SIGINT (Ctrl+C),
+    /// instead of the process ending at once. Dispose the result to restore the default handling.
+    /// </summary>
+    public IDisposable StopOnProcessSignals() => new SignalStop(this);
+
+    private sealed class SignalStop : IDisposable
+    {
+        private readonly List<System.Runtime.InteropServices.PosixSignalRegistration> _registrations;
+
+        public SignalStop(StreamingQuery query) =>
+            _registrations = [.. new[] { System.Runtime.InteropServices.PosixSignal.SIGTERM, System.Runtime.InteropServices.PosixSignal.SIGINT }
+                .Select(signal => System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, context =>
+                {
+                    context.Cancel = true;
+                    query._table.Table.Session.Logger.Information("Streaming query {QueryId}: {Signal} received; stopping after the current batch", query.Id, context.Signal);
+                    query.RequestStop();
+                }))];
+
+        public void Dispose()
+        {
+            foreach (var registration in _registrations) registration.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         Stop();
