@@ -64,3 +64,40 @@ public sealed class FormatTests
         Assert.Contains("raw__shop.clicks", error.Message);
     }
 }
+
+public sealed class SchemaChangeTests
+{
+    [Fact]
+    public void ANewColumnInTheSource_IsAClearErrorThatWritesNothing_AndMergeSchemaThenWritesTheBatchOnce()
+    {
+        using var lake = new StreamLake();
+        var folder = Path.Combine(lake.Root, "raw", "loose");
+        Directory.CreateDirectory(folder);
+        // No schema in the catalog: each batch's columns come from its files' header.
+        lake.Session.Catalog.CreateOrUpdateTable(new CatalogTable("raw__shop", "loose", folder, "csv", null, properties: [new("header", "true")]));
+        File.WriteAllLines(Path.Combine(folder, "a.csv"), ["id,name", "1,a"]);
+        File.WriteAllLines(Path.Combine(folder, "b.csv"), ["id,name,colour", "2,b,red"]);
+        StreamingQuery Run(bool mergeSchema)
+        {
+            var query = lake.Session.Catalog.Database("raw__shop").Table("loose").Read<CsvStreamReader>(r =>
+                {
+                    r.FileStableAfter = TimeSpan.Zero;
+                    r.MaxFilesPerTrigger = 1;
+                })
+                .Write<DeltaStreamWriter>(lake.Session.Catalog.Database("cooked__shop"),
+                    new StreamWriteOptions { CheckpointLocation = lake.CheckpointFolder, MergeSchema = mergeSchema });
+            query.AwaitTermination();
+            return query;
+        }
+        List<string> Rows() => lake.Session.Table("cooked__shop.loose").Collect().Select(r => string.Join(",", r.Values)).Order(StringComparer.Ordinal).ToList();
+
+        var error = Assert.Throws<AlaSparkException>(() => Run(mergeSchema: false));
+
+        Assert.Contains("new column 'colour'", error.Message);
+        Assert.Contains("MergeSchema", error.Message);
+        Assert.Equal(["1,a"], Rows());
+        var replay = Run(mergeSchema: true);
+        Assert.Equal([1L], replay.RecentProgress.Select(p => p.BatchId));
+        Assert.Equal(["1,a,", "2,b,red"], Rows());
+    }
+}

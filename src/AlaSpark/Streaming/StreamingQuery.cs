@@ -33,6 +33,8 @@ public sealed class StreamingQuery : IDisposable
     private StreamingQueryStatus _status = new("Initializing sources", false, false);
     private DateTimeOffset? _previousTriggerStart;
 
+    private static readonly TimeSpan NoDataPollingDelay = TimeSpan.FromMilliseconds(10);
+
     private StreamingQuery(StreamingTable table, StreamingWriter writer, string database, StreamWriteOptions options, CancellationToken cancellationToken)
     {
         _table = table;
@@ -256,7 +258,8 @@ public sealed class StreamingQuery : IDisposable
                     if (_options.Trigger is AvailableNowTrigger) continue;
                 }
                 if (_options.Trigger is ProcessingTimeTrigger { Interval: var interval })
-                    WaitForNextTrigger(triggerStart + interval, request);
+                    // With no new data, a zero interval still waits a little before listing again (Spark's polling delay).
+                    WaitForNextTrigger(triggerStart + (offset is null && interval < NoDataPollingDelay ? NoDataPollingDelay : interval), request);
             }
             SetStatus("Stopped", false, false);
         }
