@@ -33,6 +33,12 @@ public sealed class StreamCheckpoint
     private string CommitsFolder => Path.Combine(Location, "commits");
     private string MetadataFile => Path.Combine(Location, "metadata");
 
+    /// <summary>The offsets file of batch <paramref name="batchId"/>.</summary>
+    public string OffsetsFile(long batchId) => BatchFile(OffsetsFolder, batchId);
+
+    /// <summary>The commit file of batch <paramref name="batchId"/>.</summary>
+    public string CommitFile(long batchId) => BatchFile(CommitsFolder, batchId);
+
     /// <summary>The folder of source <paramref name="index"/>'s own log.</summary>
     public string SourceFolder(int index) => Path.Combine(Location, "sources", index.ToString(CultureInfo.InvariantCulture));
 
@@ -68,23 +74,23 @@ public sealed class StreamCheckpoint
     public void WriteOffsets(long batchId, string sourceOffset)
     {
         var header = new JsonObject { ["batchTimestampMs"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }.ToJsonString();
-        WriteLog(BatchFile(OffsetsFolder, batchId), [header, Compact(sourceOffset)], overwrite: false);
+        WriteLog(OffsetsFile(batchId), [header, Compact(sourceOffset)], overwrite: false);
     }
 
     /// <summary>The source offset recorded for <paramref name="batchId"/>.</summary>
     public string ReadOffsets(long batchId)
     {
-        var lines = ReadLog(BatchFile(OffsetsFolder, batchId));
-        if (lines.Count != 2) throw Malformed(BatchFile(OffsetsFolder, batchId), $"expected a header line and one source offset, found {lines.Count} line(s)");
+        var lines = ReadLog(OffsetsFile(batchId));
+        if (lines.Count != 2) throw Malformed(OffsetsFile(batchId), $"expected a header line and one source offset, found {lines.Count} line(s)");
         return lines[1];
     }
 
     /// <summary>Records that the sink has committed <paramref name="batchId"/>.</summary>
     public void WriteCommit(long batchId) =>
-        WriteLog(BatchFile(CommitsFolder, batchId), [new JsonObject { ["nextBatchWatermarkMs"] = 0 }.ToJsonString()], overwrite: false);
+        WriteLog(CommitFile(batchId), [new JsonObject { ["nextBatchWatermarkMs"] = 0 }.ToJsonString()], overwrite: false);
 
     /// <summary>Checks the commit file of <paramref name="batchId"/> (a commit file that can't be read is an error).</summary>
-    public void ValidateCommit(long batchId) => ReadLog(BatchFile(CommitsFolder, batchId));
+    public void ValidateCommit(long batchId) => ReadLog(CommitFile(batchId));
 
     /// <summary>The path of batch <paramref name="batchId"/>'s file in <paramref name="folder"/>.</summary>
     public static string BatchFile(string folder, long batchId) => Path.Combine(folder, batchId.ToString(CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using AlaSpark.Plan;
 
@@ -192,8 +193,8 @@ public sealed class StreamingQuery : IDisposable
         if (committed is { } c)
         {
             if (planned is null || c > planned)
-                throw StreamCheckpoint.Malformed(Path.Combine(_checkpoint.Location, "commits", c.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    $"batch {c} is committed but its offsets are missing (the latest offsets are of batch {planned?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
+                throw StreamCheckpoint.Malformed(_checkpoint.CommitFile(c),
+                    $"batch {c} is committed but its offsets are missing (the latest offsets are of batch {Describe(planned)})");
             _checkpoint.ValidateCommit(c);
         }
         if (planned is { } p)
@@ -202,14 +203,16 @@ public sealed class StreamingQuery : IDisposable
             if (committed is null || committed < p)
             {
                 if (p != (committed ?? -1) + 1)
-                    throw StreamCheckpoint.Malformed(StreamCheckpoint.BatchFile(Path.Combine(_checkpoint.Location, "offsets"), p),
-                        $"batch {p} is planned but the last committed batch is {committed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: a batch in between is missing");
+                    throw StreamCheckpoint.Malformed(_checkpoint.OffsetsFile(p),
+                        $"batch {p} is planned but the last committed batch is {Describe(committed)}: a batch in between is missing");
                 _replay = p;
             }
         }
         _table.Source.Restore(_checkpoint, 0, planned);
         _nextBatch = (planned ?? -1) + 1;
     }
+
+    private static string Describe(long? batch) => batch?.ToString(CultureInfo.InvariantCulture) ?? "none";
 
     private void Run()
     {
