@@ -46,7 +46,10 @@ public sealed class CrashTests
         for (var f = 0; f < 60; f++) lake.AddRows($"part-{f.ToString("D2", CultureInfo.InvariantCulture)}.csv", f * 10, 3);
         using var worker = Start(lake.Root, ContinuousWorker);
         WaitForLine(worker, "started");
-        Thread.Sleep(700);
+        // Signal once a few batches have committed, in the middle of the stream.
+        var commitsFolder = Path.Combine(lake.CheckpointFolder, "commits");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && (!Directory.Exists(commitsFolder) || Directory.GetFiles(commitsFolder).Length < 3)) Thread.Sleep(10);
 
         using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
 
@@ -75,7 +78,7 @@ public sealed class CrashTests
                 lines.Add(StreamLake.Row(id));
                 expectedRows.Add(StreamLake.Row(id));
             }
-            if (f % 7 == 3)
+            if (f % 3 == 1)
             {
                 var bad = $"not-a-number-{f.ToString(CultureInfo.InvariantCulture)},bad";
                 lines.Insert(1, bad);
@@ -96,8 +99,9 @@ public sealed class CrashTests
             WaitForLine(worker, "started");
             if (kills < 24)
             {
-                // Startup is done; kill within the next few batches (or let it finish when it is that close to the end).
-                Thread.Sleep(random.Next(0, 250));
+                // Startup is done: kill within the next few batches (at most about three on a fast machine, so that
+                // 24 kills come before the end of the 100 batches).
+                Thread.Sleep(random.Next(0, 100));
                 if (!worker.HasExited)
                 {
                     worker.Kill();
