@@ -37,7 +37,7 @@ public sealed record DuckDbEngineOptions
 /// cluster; the same plan gives Spark's rows. One instance holds one DuckDB database in memory
 /// (spilling to a temporary folder) and is safe to use from several threads, one query at a time.
 /// </summary>
-public sealed class DuckDbEngine : IEngine, AlaSpark.Streaming.IMicroBatchEngine
+public sealed class DuckDbEngine : IEngine, IMicroBatchEngine
 {
     private readonly DuckDBConnection _connection;
     private readonly DuckDbEngineOptions _options;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using AlaSpark.Catalog;
 using AlaSpark.Delta;
 using AlaSpark.Engine.DuckDb;
-using AlaSpark.Streaming;
 using AlaSpark.Types;
 
 namespace AlaSpark.Streaming.Tests;

@@ -1,4 +1,3 @@
-using AlaSpark.Streaming;
 
 namespace AlaSpark.Delta;
 

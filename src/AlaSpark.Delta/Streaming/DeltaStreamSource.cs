@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AlaSpark.Delta.Actions;
 using AlaSpark.Plan;
-using AlaSpark.Streaming;
 
 namespace AlaSpark.Delta;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>
 /// Reads a table's folder as a stream of new files (the <c>CsvStreamSource</c>, <c>JsonStreamSource</c> and

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AlaSpark.Plan;
 
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>
 /// Reads new files of a folder as a stream, as Spark's file source does: each batch lists the folder, takes

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>
 /// A streaming query's checkpoint folder, laid out as Spark lays it out:

@@ -1,4 +1,4 @@
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>
 /// The source side of a streaming query: it plans each micro-batch (what the batch will read, as a JSON offset

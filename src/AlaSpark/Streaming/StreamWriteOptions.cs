@@ -1,4 +1,4 @@
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>How a streaming query writes its micro-batches.</summary>
 public sealed record StreamWriteOptions

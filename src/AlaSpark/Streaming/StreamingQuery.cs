@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using AlaSpark.Plan;
 
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>
 /// A running streaming query, Spark's micro-batch execution on the embedded engine. Each batch: plan what to

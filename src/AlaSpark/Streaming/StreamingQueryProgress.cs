@@ -1,4 +1,4 @@
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>
 /// What one micro-batch did, as Spark's <c>StreamingQueryProgress</c> reports it: the batch, its input rows,

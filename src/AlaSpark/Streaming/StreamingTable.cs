@@ -1,4 +1,4 @@
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>
 /// A table read as a stream, with the processors to apply to each micro-batch (in order). The stream

@@ -1,4 +1,4 @@
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>
 /// The sink side of a streaming query: writes each micro-batch to a table of the catalog, idempotently. The

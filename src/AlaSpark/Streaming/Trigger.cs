@@ -1,4 +1,4 @@
-namespace AlaSpark.Streaming;
+namespace AlaSpark;
 
 /// <summary>When a streaming query runs its micro-batches.</summary>
 public abstract record Trigger
