@@ -106,6 +106,9 @@ public sealed class Snapshot
     public IReadOnlyList<string> ReaderFeatureNames => Protocol.MinReaderVersion >= 3 ? Protocol.ReaderFeatures ?? Array.Empty<string>() : Array.Empty<string>();
 
     /// <summary>The latest transaction version recorded by an application, or null.</summary>
+    /// <summary>The logical file of an <c>add</c> action of this table's log (one of any version, for streaming reads).</summary>
+    public DeltaFile FileOf(AddFile add) => new(add, DeltaPaths.Resolve(TablePath, add.Path));
+
     public long? TxnVersion(string appId) => Transactions.TryGetValue(appId, out var version) ? version : null;
 
     /// <summary>The physical name of a column (its name when column mapping is off).</summary>

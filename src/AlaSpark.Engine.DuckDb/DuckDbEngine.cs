@@ -37,7 +37,7 @@ public sealed record DuckDbEngineOptions
 /// cluster; the same plan gives Spark's rows. One instance holds one DuckDB database in memory
 /// (spilling to a temporary folder) and is safe to use from several threads, one query at a time.
 /// </summary>
-public sealed class DuckDbEngine : IEngine
+public sealed class DuckDbEngine : IEngine, IMicroBatchEngine
 {
     private readonly DuckDBConnection _connection;
     private readonly DuckDbEngineOptions _options;
@@ -81,11 +81,12 @@ public sealed class DuckDbEngine : IEngine
         {
             // A Delta table is read at a snapshot: a new version is a new scan.
             if (source.Paths.Count != 1) throw new AlaSparkException("A Delta read takes exactly one table path.");
-            var snapshot = DeltaScanner.Snapshot(source.Paths[0], new ReadOptions(source.Options, "delta"));
+            var options = new ReadOptions(source.Options, "delta");
+            var snapshot = DeltaScanner.Snapshot(source.Paths[0], options);
             var key = (source, $"{snapshot.TablePath}@{snapshot.Version}");
             if (!_scans.TryGetValue(key, out scan))
             {
-                scan = DeltaScanner.Scan(_connection, snapshot, $"alaspark_delta_{_scans.Count}");
+                scan = DeltaScanner.Scan(_connection, snapshot, DeltaScanner.Files(snapshot, options), $"alaspark_delta_{_scans.Count}");
                 _scans[key] = scan;
                 _options.OnScanned?.Invoke(source.Paths[0], scan.Report!);
             }
@@ -214,6 +215,20 @@ public sealed class DuckDbEngine : IEngine
                     _connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(table)}");
             _scans.Clear();
             _latestScans.Clear();
+        }
+    }
+
+    /// <summary>Forgets the reads of one source (a stream's micro-batch, once written), dropping what they hold.</summary>
+    public void ReleaseScans(DataSource source)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _scans.Keys.Where(k => k.Source == source).ToList())
+            {
+                if (_scans[key].TempTable is { } table) _connection.Execute($"DROP TABLE IF EXISTS {SqlText.Ident(table)}");
+                _scans.Remove(key);
+            }
+            _latestScans.Remove(source);
         }
     }
 

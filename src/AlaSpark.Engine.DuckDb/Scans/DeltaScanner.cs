@@ -53,12 +53,24 @@ internal static class DeltaScanner
         _ => false,
     };
 
-    public static ScanResult Scan(DuckDBConnection connection, Snapshot snapshot, string tempName)
+    /// <summary>The files to read: the snapshot's, or those added (with <c>dataChange</c>) by the versions of <see cref="DeltaStreamReader.ChangeVersionsOption"/> (a stream's micro-batch).</summary>
+    public static IReadOnlyList<DeltaFile> Files(Snapshot snapshot, ReadOptions options)
+    {
+        if (options.Get(DeltaStreamReader.ChangeVersionsOption) is not { } list) return snapshot.Files;
+        var versions = list.Split(',').Select(v => long.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture)).ToHashSet();
+        return snapshot.Table.GetChanges(versions.Min())
+            .TakeWhile(c => c.Version <= versions.Max())
+            .Where(c => versions.Contains(c.Version))
+            .SelectMany(c => c.Actions.OfType<Delta.Actions.AddFile>().Where(a => a.DataChange))
+            .Select(snapshot.FileOf)
+            .ToList();
+    }
+
+    public static ScanResult Scan(DuckDBConnection connection, Snapshot snapshot, IReadOnlyList<DeltaFile> files, string tempName)
     {
         var schema = snapshot.Schema;
         var partitions = snapshot.PartitionColumns.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var columns = schema.Fields.Select(f => new ColumnBinding(f.Name, f.Name, f.DataType, f.Nullable)).ToList();
-        var files = snapshot.Files;
         var report = new ScanReport(files.Select(f => f.Path).ToList(), files.Sum(f => f.LogicalRecords ?? 0), files.Sum(f => f.LogicalRecords ?? 0), 0, 0, null);
         if (files.Count == 0)
         {

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AlaSpark.Delta.Actions;
+using AlaSpark.Plan;
+
+namespace AlaSpark.Delta;
+
+/// <summary>The source of a <see cref="DeltaStreamReader"/>: offsets are <c>{startVersion, reservoirVersion, isStartingVersion}</c>.</summary>
+internal sealed class DeltaStreamSource(DeltaStreamReader reader, SourceTable table) : StreamSource
+{
+    private readonly DeltaTable _delta = DeltaTable.ForPath(table.Location);
+
+    /// <summary>The last version read by a planned batch; null before the first.</summary>
+    private long? _lastVersion;
+
+    private long? _availableNowEnd;
+
+    public override SourceTable Table => table;
+
+    public override void Restore(StreamCheckpoint checkpoint, int index, long? lastPlannedBatch) =>
+        _lastVersion = lastPlannedBatch is { } batch ? Parse(checkpoint.ReadOffsets(batch)).End : null;
+
+    public override void BoundToAvailableNow() => _availableNowEnd = _delta.LatestSnapshot().Version;
+
+    public override string? PlanBatch(long batchId, bool respectLimits)
+    {
+        var latest = _availableNowEnd ?? _delta.LatestSnapshot().Version;
+        if (_lastVersion is null && reader.StartingVersion is null)
+        {
+            // The first batch: the table as it is now.
+            _lastVersion = latest;
+            return Offset(latest, latest, snapshot: true);
+        }
+        var start = _lastVersion + 1 ?? reader.StartingVersion!.Value;
+        if (start > latest) return null;
+        var files = 0;
+        var end = start - 1;
+        foreach (var change in _delta.GetChanges(start).TakeWhile(c => c.Version <= latest))
+        {
+            if (end >= start && respectLimits && files >= reader.MaxFilesPerTrigger) break;
+            files += change.Actions.OfType<AddFile>().Count(a => a.DataChange);
+            end = change.Version;
+        }
+        _lastVersion = end;
+        return Offset(start, end, snapshot: false);
+    }
+
+    public override ProcessedTable GetBatch(long batchId, string offset, string? quarantineFolder)
+    {
+        var (start, end, snapshot) = Parse(offset);
+        var options = new Dictionary<string, string> { ["versionAsOf"] = end.ToString(CultureInfo.InvariantCulture) };
+        if (snapshot) return Frame(options, empty: false);
+        var versions = _delta.GetChanges(start).TakeWhile(c => c.Version <= end).Where(Reads).Select(c => c.Version).ToList();
+        // A batch of skipped versions reads no row (it is still committed, so that the next batch starts after it).
+        if (versions.Count == 0) return Frame(options, empty: true);
+        options[DeltaStreamReader.ChangeVersionsOption] = string.Join(",", versions.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        return Frame(options, empty: false);
+    }
+
+    private ProcessedTable Frame(Dictionary<string, string> options, bool empty)
+    {
+        var read = new Read(new DataSource("delta", ValueList.Of(table.Location), null, new ValueMap(options)), IsStreaming: true);
+        var frame = new DataFrame(table.Session.Engine, read);
+        return new ProcessedTable(table, empty ? frame.Limit(0) : frame);
+    }
+
+    /// <summary>True when the batch reads the files a version adds; false for a version it skips; an error for a change it can't stream.</summary>
+    private bool Reads(DeltaVersionChanges change)
+    {
+        var removes = change.Actions.OfType<RemoveFile>().Any(r => r.DataChange);
+        if (!removes) return true;
+        var adds = change.Actions.OfType<AddFile>().Any(a => a.DataChange);
+        if (reader.SkipChangeCommits || (reader.IgnoreDeletes && !adds)) return false;
+        throw new AlaSparkException(
+            $"[DELTA_SOURCE_TABLE_IGNORE_CHANGES] Detected a data {(adds ? "update" : "deletion")} ({change.CommitInfo?.Operation ?? "a commit that removes files"}) in the source table {table.FullName} at version {change.Version}. " +
+            "A stream reads appends only. " + (adds
+                ? "Set SkipChangeCommits to skip versions that change existing rows, or start a new stream (new checkpoint) from a later version."
+                : "Set IgnoreDeletes to skip versions that only delete (or SkipChangeCommits), or start a new stream from a later version."));
+    }
+
+    public override string? QuarantineFolder(Guid queryId, long batchId) => null;
+
+    public override string Describe(long batchId, string offset)
+    {
+        var (start, end, snapshot) = Parse(offset);
+        return snapshot ? $"{table.Location} as of version {end}" : start == end ? $"{table.Location} version {end}" : $"{table.Location} versions {start} to {end}";
+    }
+
+    private static string Offset(long start, long end, bool snapshot) =>
+        new JsonObject { ["startVersion"] = start, ["reservoirVersion"] = end, ["isStartingVersion"] = snapshot }.ToJsonString();
+
+    private (long Start, long End, bool Snapshot) Parse(string offset)
+    {
+        try
+        {
+            var node = JsonNode.Parse(offset)!;
+            return (node["startVersion"]!.GetValue<long>(), node["reservoirVersion"]!.GetValue<long>(), node["isStartingVersion"]!.GetValue<bool>());
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NullReferenceException or InvalidOperationException or FormatException)
+        {
+            throw new AlaSparkException($"The offset {offset} of the Delta stream {table.FullName} is not a Delta source offset (startVersion, reservoirVersion, isStartingVersion). Was the checkpoint written by another kind of source?");
+        }
+    }
+}

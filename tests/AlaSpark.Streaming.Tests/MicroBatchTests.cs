@@ -1,0 +1,215 @@
+namespace AlaSpark.Streaming.Tests;
+
+public sealed class MicroBatchTests
+{
+    private static List<string> Rows(params (int First, int Count)[] ranges) =>
+        ranges.SelectMany(r => Enumerable.Range(r.First, r.Count)).Select(StreamLake.Row).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public void AvailableNow_ReadsEverythingInBatchesOfTheLimit_ThenStops()
+    {
+        using var lake = new StreamLake();
+        for (var i = 0; i < 5; i++) lake.AddRows($"f{i}.csv", i * 10, 3);
+
+        var query = lake.RunAvailableNow(r => r.MaxFilesPerTrigger = 2);
+
+        Assert.False(query.IsActive);
+        Assert.Equal([0L, 1L, 2L], query.RecentProgress.Select(p => p.BatchId));
+        Assert.Equal([6L, 6L, 3L], query.RecentProgress.Select(p => p.NumInputRows));
+        Assert.Equal(Rows((0, 3), (10, 3), (20, 3), (30, 3), (40, 3)), lake.TargetRows());
+        Assert.Equal(["0", "1", "2"], Directory.GetFiles(Path.Combine(lake.CheckpointFolder, "offsets")).Select(Path.GetFileName).Order());
+        Assert.Equal(["0", "1", "2"], Directory.GetFiles(Path.Combine(lake.CheckpointFolder, "commits")).Select(Path.GetFileName).Order());
+        Assert.Equal(query.Id.ToString(), lake.TargetDelta().LatestSnapshot().Transactions.Keys.Single());
+        Assert.Equal(2L, lake.TargetDelta().LatestSnapshot().TxnVersion(query.Id.ToString()));
+        var progress = query.LastProgress!;
+        Assert.Contains("triggerExecution", progress.DurationMs.Keys);
+        Assert.Contains("addBatch", progress.DurationMs.Keys);
+        Assert.True(progress.ProcessedRowsPerSecond > 0);
+        Assert.Equal("Stopped", query.Status.Message);
+    }
+
+    [Fact]
+    public void MaxBytesPerTrigger_LimitsABatch_ButTakesAtLeastOneFile()
+    {
+        using var lake = new StreamLake();
+        for (var i = 0; i < 4; i++) lake.AddRows($"f{i}.csv", i * 100, 20);
+
+        var query = lake.RunAvailableNow(r => r.MaxBytesPerTrigger = 10);
+
+        Assert.Equal(4, query.RecentProgress.Count);
+        Assert.All(query.RecentProgress, p => Assert.Equal(20L, p.NumInputRows));
+    }
+
+    [Fact]
+    public void Once_ReadsEverythingInOneBatch_IgnoringTheLimits()
+    {
+        using var lake = new StreamLake();
+        for (var i = 0; i < 3; i++) lake.AddRows($"f{i}.csv", i * 10, 2);
+
+        var query = lake.Start(Trigger.Once, r => r.MaxFilesPerTrigger = 1);
+        query.AwaitTermination();
+
+        Assert.Equal(6L, query.RecentProgress.Single().NumInputRows);
+        Assert.Equal(6, lake.TargetRows().Count);
+    }
+
+    [Fact]
+    public void RestartAfterACleanStop_ContinuesWhereItLeftOff()
+    {
+        using var lake = new StreamLake();
+        lake.AddRows("a.csv", 0, 3);
+        lake.AddRows("b.csv", 10, 3);
+        var first = lake.RunAvailableNow(r => r.MaxFilesPerTrigger = 1);
+        lake.AddRows("c.csv", 20, 3);
+
+        var second = lake.RunAvailableNow(r => r.MaxFilesPerTrigger = 1);
+        var third = lake.RunAvailableNow();
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.NotEqual(first.RunId, second.RunId);
+        Assert.Equal([2L], second.RecentProgress.Select(p => p.BatchId));
+        Assert.Equal(3L, second.LastProgress!.NumInputRows);
+        Assert.Empty(third.RecentProgress);
+        Assert.Equal(Rows((0, 3), (10, 3), (20, 3)), lake.TargetRows());
+    }
+
+    [Fact]
+    public void ProcessingTime_PicksUpAFileAddedWhileTheQueryRuns_AndStopEndsIt()
+    {
+        using var lake = new StreamLake();
+        lake.AddRows("a.csv", 0, 2);
+        using var query = lake.Start(Trigger.ProcessingTime(TimeSpan.FromMilliseconds(50)));
+        query.ProcessAllAvailable();
+        Assert.Equal(Rows((0, 2)), lake.TargetRows());
+
+        lake.AddRows("b.csv", 10, 2);
+        query.ProcessAllAvailable();
+
+        Assert.True(query.IsActive);
+        Assert.Equal(Rows((0, 2), (10, 2)), lake.TargetRows());
+        Assert.Equal(2L, query.LastProgress!.NumInputRows);
+        query.Stop();
+        Assert.False(query.IsActive);
+        Assert.Equal("Stopped", query.Status.Message);
+    }
+
+    [Fact]
+    public void ACancellationToken_StopsAProcessingTimeQuery()
+    {
+        using var lake = new StreamLake();
+        lake.AddRows("a.csv", 0, 2);
+        using var cancel = new CancellationTokenSource();
+        var query = lake.Start(Trigger.ProcessingTime(TimeSpan.FromMinutes(5)), cancellationToken: cancel.Token);
+        query.ProcessAllAvailable();
+
+        cancel.Cancel();
+
+        Assert.True(query.AwaitTermination(TimeSpan.FromSeconds(10)));
+        Assert.Equal(Rows((0, 2)), lake.TargetRows());
+    }
+
+    [Fact]
+    public void AFileStillBeingWritten_IsLeftForALaterBatch_AndThenReadWhole()
+    {
+        using var lake = new StreamLake();
+        lake.AddRows("done.csv", 0, 2);
+        var growing = Path.Combine(lake.RawFolder, "growing.csv");
+        using (var writer = new StreamWriter(growing))
+        {
+            writer.WriteLine("id,name");
+            writer.Flush();
+            var appending = new Thread(() =>
+            {
+                for (var id = 100; id < 120; id++)
+                {
+                    writer.WriteLine(StreamLake.Row(id));
+                    writer.Flush();
+                    Thread.Sleep(25);
+                }
+            });
+            appending.Start();
+            var query = lake.RunAvailableNow(r => r.FileStableAfter = TimeSpan.FromMilliseconds(200));
+            appending.Join();
+
+            Assert.Equal(Rows((0, 2)), lake.TargetRows());
+            Assert.Equal(2L, query.RecentProgress.Sum(p => p.NumInputRows));
+        }
+
+        var later = lake.RunAvailableNow(r => r.FileStableAfter = TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(20L, later.LastProgress!.NumInputRows);
+        Assert.Equal(Rows((0, 2), (100, 20)), lake.TargetRows());
+    }
+
+    [Fact]
+    public void MalformedRows_AreQuarantinedOncePerBatch_UnderTheQueryAndBatch()
+    {
+        using var lake = new StreamLake();
+        lake.AddFile("a.csv", [StreamLake.Row(1), "oops,bad-a", StreamLake.Row(2)]);
+        lake.AddFile("b.csv", ["1,2,3", StreamLake.Row(3)]);
+
+        var query = lake.RunAvailableNow(r => r.MaxFilesPerTrigger = 1);
+
+        Assert.Equal(Rows((1, 3)), lake.TargetRows());
+        Assert.Equal(["1,2,3", "oops,bad-a"], lake.QuarantinedRecords());
+        Assert.Equal([1L, 1L], query.RecentProgress.Select(p => p.RowsQuarantined));
+        Assert.True(Directory.Exists(Path.Combine(lake.BadRecordsFolder, query.Id.ToString("N"), "0")));
+        Assert.True(Directory.Exists(Path.Combine(lake.BadRecordsFolder, query.Id.ToString("N"), "1")));
+    }
+
+    [Fact]
+    public void ProcessorsApplyToEveryBatch()
+    {
+        using var lake = new StreamLake();
+        lake.AddRows("a.csv", 0, 2);
+        lake.AddRows("b.csv", 10, 2);
+
+        var query = lake.Start(Trigger.AvailableNow, r => r.MaxFilesPerTrigger = 1, processors: [new AddSourceFilename()]);
+        query.AwaitTermination();
+
+        var entry = lake.Session.Catalog.GetTable("cooked__shop", "events");
+        var files = lake.Session.Read.Format("delta").Load(entry.Location).Collect().Select(r => Path.GetFileName((string)r[2]!)).Order().ToList();
+        Assert.Equal(["a.csv", "a.csv", "b.csv", "b.csv"], files);
+    }
+
+    [Fact]
+    public void AProcessorThatNeedsTheWholeTable_FailsOnAStream()
+    {
+        using var lake = new StreamLake();
+        lake.AddRows("a.csv", 0, 2);
+
+        var query = lake.Start(Trigger.AvailableNow, processors: [new LimitRows(1)]);
+
+        var error = Assert.Throws<AlaSparkException>(query.AwaitTermination);
+        Assert.Contains("ALS4004", error.Message);
+        Assert.Empty(lake.TargetRows());
+    }
+
+    [Fact]
+    public void OutputModesOtherThanAppend_AreRefusedAtStart()
+    {
+        using var lake = new StreamLake();
+        var stream = lake.Session.Catalog.Database("raw__shop").Table("events").Read<CsvStreamReader>();
+
+        var error = Assert.Throws<AlaSparkException>(() => stream.Write<Delta.DeltaStreamWriter>(lake.Session.Catalog.Database("cooked__shop"),
+            new StreamWriteOptions { OutputMode = OutputMode.Complete, CheckpointLocation = lake.CheckpointFolder }));
+        Assert.Contains("Append", error.Message);
+    }
+
+    [Theory]
+    [InlineData("5 minutes", 300_000)]
+    [InlineData("30 seconds", 30_000)]
+    [InlineData("1 hour 30 minutes", 5_400_000)]
+    public void Trigger_ParsesIntervals(string text, long milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Assert.IsType<ProcessingTimeTrigger>(Trigger.Parse(text)).Interval);
+
+    [Fact]
+    public void Trigger_ParsesTheNamedTriggers_AndNamesWhatIsWrong()
+    {
+        Assert.Same(Trigger.AvailableNow, Trigger.Parse("available-now"));
+        Assert.Same(Trigger.Once, Trigger.Parse("ONCE"));
+        var error = Assert.Throws<AlaSparkException>(() => Trigger.Parse("every 5 minutes"));
+        Assert.Contains("\"every 5 minutes\"", error.Message);
+        Assert.Throws<AlaSparkException>(() => Trigger.Parse("1 month"));
+    }
+}
