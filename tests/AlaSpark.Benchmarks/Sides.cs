@@ -58,7 +58,7 @@ internal static class AlaSparkSide
     /// in place) and, when given, DuckDB's memory limit (<c>alaspark.*</c> keys of the config reach the engine).
     /// </summary>
     public static string ConfigText(string csvFolder, string baseText = "", string? memoryLimit = null) =>
-        $"source_path = '{Path.Combine(Path.GetFullPath(csvFolder), "*.csv")}'\n" +
+        $"source_path = '{Path.GetFullPath(csvFolder)}'\n" +
         baseText.TrimEnd() + "\n" +
         (memoryLimit is null ? "" : $"[alaspark.duckdb]\nmemory_limit = '{memoryLimit}'\n");
 

@@ -20,8 +20,9 @@ public class RuntimeCompileTests
         var output = Generate();
 
         var generated = Assert.Single(output.SyntaxTrees, t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToString();
-        Assert.Contains(".ReadFrom<global::AlaSpark.CsvReader>(", generated);
-        Assert.Contains(".WriteTo<global::AlaSpark.Delta.DeltaWriter>(", generated);
+        Assert.Contains(".ReadStreamFrom<global::AlaSpark.CsvStreamReader>(", generated);
+        Assert.Contains(".WriteStreamTo<global::AlaSpark.Delta.DeltaStreamWriter>(", generated);
+        Assert.Contains("Trigger = global::AlaSpark.Trigger.Parse(\"5 minutes\")", generated);
         Assert.Contains(".WriteTo<global::AlaSpark.ParquetWriter>(", generated);
         Assert.Contains("[global::System.Runtime.CompilerServices.ModuleInitializer]", generated);
 
@@ -50,14 +51,14 @@ public class RuntimeCompileTests
         Assert.Contains(registered, p => p.Name == "raw_to_cooked_runtime" && p.GetType() == type);
 
         var description = pipeline.Description;
-        Assert.Equal(new SourceDescription("CsvReader", "raw__web_events", "fake_web_events_csv", "{{ landing }}/web_events", BadRecordsMode.Quarantine, IsStream: false),
+        Assert.Equal(new SourceDescription("CsvStreamReader", "raw__web_events", "fake_web_events_csv", "{{ landing }}/web_events", BadRecordsMode.Quarantine, IsStream: true),
             description.Source);
         Assert.Equal(["AddSourceFilename", "HashColumn", "AddPartition", "DropDuplicates", "AddCurrentTimestamp"],
             description.Steps.Select(s => s.Processor));
         Assert.Collection(description.Sinks,
             s =>
             {
-                Assert.Equal(("DeltaWriter", "cooked__web_events", "web_events", WriteMode.Append, true), (s.Writer, s.Database, s.Table, s.Mode, s.MergeSchema));
+                Assert.Equal(("DeltaStreamWriter", "cooked__web_events", "web_events", WriteMode.Append, true, true), (s.Writer, s.Database, s.Table, s.Mode, s.MergeSchema, s.IsStream));
                 Assert.Equal(["event_date"], s.PartitionBy);
             },
             s =>

@@ -278,12 +278,12 @@ public sealed class WebEventGeneratorTests : IDisposable
         var summary = WebEventGenerator.Generate(_temp.Root, new GenerationOptions());
 
         Assert.Equal(
-            summary.Files.Select(Path.GetFileName).Append("README.md").Order(StringComparer.Ordinal),
+            summary.Files.Select(Path.GetFileName).Append("_README.md").Order(StringComparer.Ordinal),
             Directory.GetFiles(shipped).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var file in summary.Files)
             Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(shipped, Path.GetFileName(file))));
 
-        var readme = File.ReadAllText(Path.Combine(shipped, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(shipped, "_README.md"));
         foreach (var number in new[] { summary.TotalDataLines, summary.GoodRows, summary.DuplicateRows, summary.MalformedRows, summary.DistinctEventIds })
             Assert.Contains(number.ToString("N0", CultureInfo.InvariantCulture), readme, StringComparison.Ordinal);
     }

@@ -30,7 +30,10 @@ public sealed class WebEventsJob : IDisposable
 
     public int Run(params string[] args) => Run(args, null);
 
-    public int Run(string[] args, Func<LoggingOptions, LoggingOptions>? logging)
+    public int Run(string[] args, Func<LoggingOptions, LoggingOptions>? logging) => Run(args, logging, CancellationToken.None);
+
+    /// <summary>Runs the command line until it ends, or until <paramref name="cancellation"/> stops it (as Ctrl+C does).</summary>
+    public int Run(string[] args, Func<LoggingOptions, LoggingOptions>? logging, CancellationToken cancellation)
     {
         Out = new StringWriter();
         Error = new StringWriter();
@@ -42,14 +45,14 @@ public sealed class WebEventsJob : IDisposable
             Out = Out,
             Error = Error,
             ConfigureLogging = logging,
-        });
+        }, cancellation);
     }
 
     /// <summary>Writes a config file under the root; unless told not to, it reads the shipped CSV files as the sample's does.</summary>
     public string WriteConfig(string toml, bool readShippedData = true)
     {
         var path = Path.Combine(Root, $"job-{Guid.NewGuid():N}.toml");
-        var source = readShippedData ? $"source_path = '{Path.Combine(ShippedData, "*.csv")}'\n" : "";
+        var source = readShippedData ? $"source_path = '{ShippedData}'\n" : "";
         File.WriteAllText(path, source + toml);
         return path;
     }

@@ -14,7 +14,7 @@ public class WebEventsPipelineTests
             .Collect().Select(r => string.Join("|", r.Values.Select(ValueFormatter.Format))).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
-    public void The_job_writes_the_cooked_table_quarantines_bad_rows_and_a_second_run_leaves_the_same_rows()
+    public void The_job_writes_the_cooked_table_quarantines_bad_rows_and_a_second_run_finds_nothing_new()
     {
         using var job = new WebEventsJob();
         Assert.Equal(0, job.Run("run", "raw_to_cooked"));
@@ -52,7 +52,7 @@ public class WebEventsPipelineTests
         var summary = job.Out.ToString();
         Assert.Contains($"read:        raw__web_events.fake_web_events_csv: 10,000 rows from 5 file(s) in {AsShown(WebEventsJob.ShippedData)}", summary);
         Assert.Contains("passed on:   9,992 rows", summary);
-        Assert.Contains($"quarantined: 8 malformed rows, in {AsShown(Path.Combine(job.Lake, "_bad_records", "raw__web_events", "fake_web_events_csv"))}", summary);
+        Assert.Contains($"quarantined: 8 malformed rows, in {AsShown(Path.Combine(job.Lake, "_bad_records", "raw__web_events", "fake_web_events_csv"))}{Path.DirectorySeparatorChar}", summary);
         Assert.Contains("written:     cooked__web_events.web_events: 9,792 rows in 7 file(s), 7 partition(s) by event_date, version 0", summary);
         Assert.Contains("sql \"SELECT event_date, count(*)", summary);
         Assert.Contains("history ", summary);
@@ -60,11 +60,13 @@ public class WebEventsPipelineTests
         List<string> first;
         using (var session = job.OpenLake()) first = Rows(session);
         Assert.Equal(9_792, first.Count);
+        // A stream: the second run's checkpoint has seen every shipped file, so it reads and writes nothing.
         Assert.Equal(0, job.Run("run", "raw_to_cooked"));
-        Assert.Contains("9,792 rows in 7 file(s), 7 partition(s) by event_date, version 1", job.Out.ToString());
+        Assert.Contains("written:     cooked__web_events.web_events: nothing new", job.Out.ToString());
+        Assert.DoesNotContain("read:", job.Out.ToString());
         using (var session = job.OpenLake()) Assert.Equal(first, Rows(session));
         var history = AlaSpark.Delta.DeltaTable.ForPath(Path.Combine(job.Lake, "cooked__web_events", "web_events")).History();
-        Assert.Equal([1L, 0L], history.Select(h => h.Version));
+        Assert.Equal([0L], history.Select(h => h.Version));
         Assert.All(history, h => Assert.StartsWith("AlaSpark/", h.EngineInfo));
     }
 
@@ -110,13 +112,13 @@ public class WebEventsPipelineTests
         Assert.Equal("raw_to_cooked", WebEventsPipeline.PipelineName);
         IPipeline pipeline = new WebEventsPipeline();
         var d = pipeline.Description;
-        Assert.Equal(new SourceDescription("CsvReader", "raw__web_events", "fake_web_events_csv", "{{ source_path }}", BadRecordsMode.Quarantine, IsStream: false), d.Source);
+        Assert.Equal(new SourceDescription("CsvStreamReader", "raw__web_events", "fake_web_events_csv", "{{ source_path }}", BadRecordsMode.Quarantine, IsStream: true), d.Source);
         Assert.Equal((WebEventsPipeline.RawDatabase, WebEventsPipeline.RawTable), (d.Source.Database, d.Source.Table));
         Assert.Equal(
             ["AddSourceFilename", "HashColumn", "AddPartition", "AddWatermark", "DropDuplicates", "AddCurrentTimestamp"],
             d.Steps.Select(s => s.Processor));
         var sink = Assert.Single(d.Sinks);
-        Assert.Equal(("DeltaWriter", "cooked__web_events", "web_events", WriteMode.Overwrite, true), (sink.Writer, sink.Database, sink.Table, sink.Mode, sink.MergeSchema));
+        Assert.Equal(("DeltaStreamWriter", "cooked__web_events", "web_events", WriteMode.Append, true, true), (sink.Writer, sink.Database, sink.Table, sink.Mode, sink.MergeSchema, sink.IsStream));
         Assert.Equal(["event_date"], sink.PartitionBy);
         Assert.Equal((WebEventsPipeline.CookedDatabase, WebEventsPipeline.CookedTable), (sink.Database, sink.Table));
         Assert.IsType<WebEventsPipeline>(WebEventsPipeline.Create());
@@ -138,12 +140,12 @@ public class WebEventsPipelineTests
 
         Assert.Equal(0, job.Run("describe", "raw_to_cooked"));
         var describe = job.Out.ToString();
-        Assert.Contains("source: raw__web_events.fake_web_events_csv (CsvReader, bad records: Quarantine, path {{ source_path }})", describe);
+        Assert.Contains("source: raw__web_events.fake_web_events_csv (CsvStreamReader, bad records: Quarantine, path {{ source_path }})", describe);
         Assert.Contains("step 2: HashColumn(\"user_email\", \"Sha256\")", describe);
         Assert.Contains("step 4: AddWatermark(\"event_time\", \"10 minutes\")", describe);
         Assert.Contains("step 6: AddCurrentTimestamp(\"processed_at\")", describe);
         Assert.DoesNotContain("step 7", describe);
-        Assert.Contains("sink: cooked__web_events.web_events (DeltaWriter, mode Overwrite, partitioned by event_date, merge schema)", describe);
+        Assert.Contains("sink: cooked__web_events.web_events (DeltaStreamWriter, mode Append, partitioned by event_date, merge schema)", describe);
         Assert.Contains("after step 4 (AddWatermark): event_id string, user_email string, event_type string, page_url string, event_time timestamp, user_agent string, source_filename string, event_date date  partitions: event_date", describe);
         Assert.Contains("after step 6 (AddCurrentTimestamp): event_id string, user_email string, event_type string, page_url string, event_time timestamp, user_agent string, source_filename string, event_date date, processed_at timestamp  partitions: event_date", describe);
 

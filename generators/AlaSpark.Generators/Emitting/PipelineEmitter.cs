@@ -66,11 +66,10 @@ internal static class PipelineEmitter
         writer.Line("    new global::AlaSpark.PipelineDefinition(" + Literal(model.Name) + ")");
 
         var source = model.Source;
-        if (source.IsStream)
-            writer.Line("        // " + source.Kind + ": streaming is not in the runtime yet, so this reads with the batch reader.");
         if (source.Options.Count > 0)
             writer.Line("        // The source's Options (" + string.Join(", ", source.Options) + ") are not passed to the reader yet.");
-        var read = "        .ReadFrom<" + ReaderType(source.Kind) + ">(" + Literal(source.Database) + ", " + Literal(source.Table)
+        var read = "        ." + (source.IsStream ? "ReadStreamFrom" : "ReadFrom") + "<" + ReaderType(source.Kind) + ">("
+                   + Literal(source.Database) + ", " + Literal(source.Table)
                    + ", badRecords: " + EnumValue("global::AlaSpark.BadRecordsMode", source.BadRecords);
         if (source.Path is not null) read += ", path: " + Literal(source.Path);
         if (source.Schema is not null) read += ", schema: global::AlaSpark.Types.RecordSchema.For<" + source.Schema.TypeName + ">()";
@@ -82,15 +81,23 @@ internal static class PipelineEmitter
         for (var i = 0; i < model.Sinks.Count; i++)
         {
             var sink = model.Sinks[i];
+            var end = i == model.Sinks.Count - 1 ? ";" : "";
+            var partitionBy = sink.PartitionBy.Count > 0
+                ? ", PartitionBy = new string[] { " + string.Join(", ", sink.PartitionBy.Select(Literal)) + " }"
+                : "";
+            var mergeSchema = ", MergeSchema = " + (sink.MergeSchema ? "true" : "false");
             if (sink.IsStream)
-                writer.Line("        // " + sink.Kind + ": streaming is not in the runtime yet, so this writes with the batch writer"
-                            + " (OutputMode, Trigger and CheckpointLocation are not used).");
-            var options = "Mode = " + EnumValue("global::AlaSpark.WriteMode", sink.Mode);
-            if (sink.PartitionBy.Count > 0)
-                options += ", PartitionBy = new string[] { " + string.Join(", ", sink.PartitionBy.Select(Literal)) + " }";
-            options += ", MergeSchema = " + (sink.MergeSchema ? "true" : "false");
+            {
+                var streamOptions = "OutputMode = " + EnumValue("global::AlaSpark.OutputMode", sink.OutputMode) + partitionBy + mergeSchema;
+                if (sink.Trigger is not null) streamOptions += ", Trigger = global::AlaSpark.Trigger.Parse(" + Literal(sink.Trigger) + ")";
+                if (sink.CheckpointLocation is not null) streamOptions += ", CheckpointLocation = " + Literal(sink.CheckpointLocation);
+                writer.Line("        .WriteStreamTo<" + WriterType(sink.Kind) + ">(" + Literal(sink.Database) + ", " + Literal(sink.Table)
+                            + ", new global::AlaSpark.StreamWriteOptions { " + streamOptions + " })" + end);
+                continue;
+            }
+            var options = "Mode = " + EnumValue("global::AlaSpark.WriteMode", sink.Mode) + partitionBy + mergeSchema;
             writer.Line("        .WriteTo<" + WriterType(sink.Kind) + ">(" + Literal(sink.Database) + ", " + Literal(sink.Table)
-                        + ", new global::AlaSpark.WriteOptions { " + options + " })" + (i == model.Sinks.Count - 1 ? ";" : ""));
+                        + ", new global::AlaSpark.WriteOptions { " + options + " })" + end);
         }
     }
 
@@ -127,15 +134,20 @@ internal static class PipelineEmitter
 
     private static string ReaderType(SourceKind kind) => kind switch
     {
-        SourceKind.CsvSource or SourceKind.CsvStreamSource => "global::AlaSpark.CsvReader",
-        SourceKind.JsonSource or SourceKind.JsonStreamSource => "global::AlaSpark.JsonReader",
-        SourceKind.ParquetSource or SourceKind.ParquetStreamSource => "global::AlaSpark.ParquetReader",
+        SourceKind.CsvSource => "global::AlaSpark.CsvReader",
+        SourceKind.CsvStreamSource => "global::AlaSpark.CsvStreamReader",
+        SourceKind.JsonSource => "global::AlaSpark.JsonReader",
+        SourceKind.JsonStreamSource => "global::AlaSpark.JsonStreamReader",
+        SourceKind.ParquetSource => "global::AlaSpark.ParquetReader",
+        SourceKind.ParquetStreamSource => "global::AlaSpark.ParquetStreamReader",
+        SourceKind.DeltaStreamSource => "global::AlaSpark.Delta.DeltaStreamReader",
         _ => "global::AlaSpark.Delta.DeltaReader",
     };
 
     private static string WriterType(SinkKind kind) => kind switch
     {
         SinkKind.ParquetSink => "global::AlaSpark.ParquetWriter",
+        SinkKind.DeltaStreamSink => "global::AlaSpark.Delta.DeltaStreamWriter",
         _ => "global::AlaSpark.Delta.DeltaWriter",
     };
 

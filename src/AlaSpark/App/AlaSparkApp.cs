@@ -107,7 +107,7 @@ public static class AlaSparkApp
 
     private const string Usage = """
         usage:
-          run <pipeline> [--config FILE] [--env NAME] [--engine local|spark] [--lake DIR] [--log-json FILE] [--verbose]
+          run <pipeline> [--config FILE] [--env NAME] [--engine local|spark] [--lake DIR] [--trigger TRIGGER] [--log-json FILE] [--verbose]
           list
           describe <pipeline> [--config FILE] [--env NAME] [--lake DIR]
           lineage <pipeline> [--format mermaid|json] [--config FILE] [--env NAME] [--lake DIR]
@@ -255,6 +255,7 @@ public static class AlaSparkApp
     private static int RunPipeline(CommandLine command, AlaSparkAppOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         var pipeline = Find(options, command);
+        var trigger = TriggerOption(command, pipeline);
         var config = LoadConfig(command, options);
         var saltVariable = config.GetString(AlaSparkSession.HashSaltEnvKey);
         var loggingOptions = new LoggingOptions
@@ -272,7 +273,7 @@ public static class AlaSparkApp
         {
             using var session = OpenSession(command, options, logger, out _);
             options.OnSessionStarted?.Invoke(session, stdout);
-            var written = pipeline.Run(new PipelineContext(session, log, cancellation));
+            var written = pipeline.Run(new PipelineContext(session, log, cancellation) { Trigger = trigger });
             log.PipelineFinished(pipeline.Name, watch.Elapsed, succeeded: true);
             PrintSummary(stdout, pipeline, written, watch.Elapsed, session.LakeRoot);
             return Success;
@@ -298,6 +299,23 @@ public static class AlaSparkApp
         }
     }
 
+    /// <summary>The <c>--trigger</c> of <c>run</c>: for a stream pipeline, overrides its sinks' trigger.</summary>
+    private static Trigger? TriggerOption(CommandLine command, IPipeline pipeline)
+    {
+        if (command.Option("trigger") is not { } text) return null;
+        if (!pipeline.Description.Source.IsStream)
+            throw new ConfigurationException(
+                $"The option '--trigger' is for stream pipelines; the pipeline '{pipeline.Name}' reads {pipeline.Description.Source.Reader}, a batch source. Leave the option out.");
+        try
+        {
+            return Trigger.Parse(text);
+        }
+        catch (AlaSparkException e)
+        {
+            throw new ConfigurationException($"The option '--trigger': {e.Message}");
+        }
+    }
+
     private static void PrintSummary(TextWriter stdout, IPipeline pipeline, IReadOnlyList<WrittenTable> written, TimeSpan elapsed, string lakeRoot)
     {
         string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
@@ -315,6 +333,11 @@ public static class AlaSparkApp
         }
         foreach (var w in written)
         {
+            if (w.Skipped && source.IsStream)
+            {
+                stdout.WriteLine($"  written:     {w.FullName}: nothing new (the stream's checkpoint has seen every file of the source)");
+                continue;
+            }
             if (w.Skipped)
             {
                 stdout.WriteLine($"  skipped:     {w.FullName} (already written)");
@@ -340,7 +363,7 @@ public static class AlaSparkApp
     /// <summary>The parsed command line: a verb, an optional argument, options and flags.</summary>
     private sealed class CommandLine
     {
-        private static readonly HashSet<string> Valued = ["config", "env", "engine", "remote", "lake", "log-json", "format"];
+        private static readonly HashSet<string> Valued = ["config", "env", "engine", "remote", "lake", "log-json", "format", "trigger"];
         private static readonly HashSet<string> Flags = ["verbose"];
         private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
         private readonly HashSet<string> _flags = new(StringComparer.Ordinal);

@@ -18,7 +18,11 @@ public interface IPipeline
 }
 
 /// <summary>What a running pipeline gets: the session and the standard log.</summary>
-public sealed record PipelineContext(AlaSparkSession Session, PipelineLog Log, CancellationToken Cancellation = default);
+public sealed record PipelineContext(AlaSparkSession Session, PipelineLog Log, CancellationToken Cancellation = default)
+{
+    /// <summary>For a stream pipeline: the trigger to run with instead of its sinks' (<c>run --trigger</c>); null keeps theirs.</summary>
+    public Trigger? Trigger { get; init; }
+}
 
 /// <summary>A pipeline's source, as data.</summary>
 public sealed record SourceDescription(string Reader, string Database, string Table, string? Path, BadRecordsMode BadRecords, bool IsStream);

@@ -20,7 +20,9 @@ public sealed partial class PipelineDefinition : IPipeline
 {
     private readonly List<ProcessorBase> _processors = [];
     private readonly List<(Func<Writer> Writer, SinkDescription Description, WriteOptions Options)> _sinks = [];
+    private readonly List<(Func<StreamingWriter> Writer, SinkDescription Description, StreamWriteOptions Options)> _streamSinks = [];
     private Func<Reader>? _reader;
+    private Func<StreamingReader>? _streamReader;
     private SourceDescription? _source;
     private StructType? _schema;
 
@@ -44,6 +46,28 @@ public sealed partial class PipelineDefinition : IPipeline
         _source = new SourceDescription(typeof(TReader).Name, database, table, path, badRecords, IsStream: false);
         _schema = schema;
         return this;
+    }
+
+    /// <summary>
+    /// Reads <c>database.table</c> as a stream with a reader of type <typeparamref name="TReader"/>: each run reads
+    /// what its checkpoint has not seen yet (for a file stream, the new files of the folder).
+    /// </summary>
+    /// <param name="path">Overrides the catalog's location (a folder for a file stream); <c>{{ key }}</c> reads a key of the job's config.</param>
+    /// <param name="schema">The columns, when the catalog doesn't know them (or to override it).</param>
+    public PipelineDefinition ReadStreamFrom<TReader>(string database, string table, BadRecordsMode badRecords = BadRecordsMode.Quarantine,
+        string? path = null, StructType? schema = null) where TReader : StreamingReader, new()
+    {
+        if (_source is not null) throw new AlaSparkException($"The pipeline '{Name}' already has a source; a pipeline reads one source.");
+        _streamReader = () => new TReader() is var reader && reader is FileStreamReader files ? WithBadRecords(files, badRecords) : reader;
+        _source = new SourceDescription(typeof(TReader).Name, database, table, path, badRecords, IsStream: true);
+        _schema = schema;
+        return this;
+    }
+
+    private static FileStreamReader WithBadRecords(FileStreamReader reader, BadRecordsMode badRecords)
+    {
+        reader.BadRecords = badRecords;
+        return reader;
     }
 
     public PipelineDefinition Apply(ToTableProcessor processor)
@@ -71,11 +95,23 @@ public sealed partial class PipelineDefinition : IPipeline
         return this;
     }
 
+    /// <summary>
+    /// Writes the stream to <c>database.table</c> with a writer of type <typeparamref name="TWriter"/>, in micro-batches
+    /// when the options' trigger says (available-now by default). The checkpoint defaults to
+    /// <c>&lt;lake root&gt;/_checkpoints/&lt;pipeline&gt;/&lt;database&gt;/&lt;table&gt;</c>.
+    /// </summary>
+    public PipelineDefinition WriteStreamTo<TWriter>(string database, string table, StreamWriteOptions? options = null) where TWriter : StreamingWriter, new()
+    {
+        var o = (options ?? new StreamWriteOptions()) with { TableName = table };
+        _streamSinks.Add((() => new TWriter(), new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], WriteMode.Append, o.MergeSchema, IsStream: true), o));
+        return this;
+    }
+
     public PipelineDescription Description => new(
         Name,
         _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source."),
         _processors.Select(p => new StepDescription(p.Name, p.DescribeArguments()) { SplitsTable = p is ToManyTablesProcessor }).ToList(),
-        _sinks.Select(s => s.Description).ToList()) { Definition = this };
+        [.. _sinks.Select(s => s.Description), .. _streamSinks.Select(s => s.Description)]) { Definition = this };
 
     /// <summary>
     /// The <see cref="Description"/> with what only the source's schema tells: for a pipeline that splits its table,
@@ -99,7 +135,9 @@ public sealed partial class PipelineDefinition : IPipeline
     public IReadOnlyList<ProcessedTable> BuildAll(AlaSparkSession session, Action<int, ProcessedTable>? afterStep = null)
     {
         var source = _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source.");
-        var reader = _reader!();
+        // Describing a stream pipeline reads its source as a batch, with the stream reader's batch reader.
+        var reader = _reader?.Invoke() ?? (_streamReader!() as FileStreamReader)?.CreateBatchReader()
+            ?? throw new AlaSparkException($"The pipeline '{Name}' reads {source.Database}.{source.Table} with {source.Reader}, which can only be read as a stream.");
         var table = OpenSource(session, source, reader.Format).SetPipelineName(Name);
         if (_schema is not null) table = table.WithSchema(_schema);
         IReadOnlyList<ProcessedTable> tables = [table.Read(reader)];
@@ -119,6 +157,7 @@ public sealed partial class PipelineDefinition : IPipeline
 
     public IReadOnlyList<WrittenTable> Run(PipelineContext context)
     {
+        if (_streamReader is not null || _streamSinks.Count > 0) return RunStream(context);
         if (_sinks.Count == 0) throw new AlaSparkException($"The pipeline '{Name}' has no sink; add one with WriteTo.");
         var tables = BuildAll(context.Session);
         var splits = _processors.OfType<ToManyTablesProcessor>().Any();
