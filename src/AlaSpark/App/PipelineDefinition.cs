@@ -21,6 +21,7 @@ public sealed partial class PipelineDefinition : IPipeline
     private readonly List<ProcessorBase> _processors = [];
     private readonly List<(Func<Writer> Writer, SinkDescription Description, WriteOptions Options)> _sinks = [];
     private readonly List<(Func<StreamingWriter> Writer, SinkDescription Description, StreamWriteOptions Options)> _streamSinks = [];
+    private readonly List<SinkDescription> _sinkDescriptions = []; // batch and stream sinks, in the order written
     private Func<Reader>? _reader;
     private Func<StreamingReader>? _streamReader;
     private SourceDescription? _source;
@@ -91,7 +92,9 @@ public sealed partial class PipelineDefinition : IPipeline
     public PipelineDefinition WriteTo<TWriter>(string database, string table, WriteOptions? options = null) where TWriter : Writer, new()
     {
         var o = (options ?? new WriteOptions()) with { TableName = table };
-        _sinks.Add((() => new TWriter(), new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], o.Mode, o.MergeSchema, IsStream: false), o));
+        var description = new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], o.Mode, o.MergeSchema, IsStream: false);
+        _sinks.Add((() => new TWriter(), description, o));
+        _sinkDescriptions.Add(description);
         return this;
     }
 
@@ -103,7 +106,9 @@ public sealed partial class PipelineDefinition : IPipeline
     public PipelineDefinition WriteStreamTo<TWriter>(string database, string table, StreamWriteOptions? options = null) where TWriter : StreamingWriter, new()
     {
         var o = (options ?? new StreamWriteOptions()) with { TableName = table };
-        _streamSinks.Add((() => new TWriter(), new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], WriteMode.Append, o.MergeSchema, IsStream: true), o));
+        var description = new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], WriteMode.Append, o.MergeSchema, IsStream: true);
+        _streamSinks.Add((() => new TWriter(), description, o));
+        _sinkDescriptions.Add(description);
         return this;
     }
 
@@ -111,7 +116,7 @@ public sealed partial class PipelineDefinition : IPipeline
         Name,
         _source ?? throw new AlaSparkException($"The pipeline '{Name}' has no source."),
         _processors.Select(p => new StepDescription(p.Name, p.DescribeArguments()) { SplitsTable = p is ToManyTablesProcessor }).ToList(),
-        [.. _sinks.Select(s => s.Description), .. _streamSinks.Select(s => s.Description)]) { Definition = this };
+        _sinkDescriptions.ToList()) { Definition = this };
 
     /// <summary>
     /// The <see cref="Description"/> with what only the source's schema tells: for a pipeline that splits its table,
