@@ -8,7 +8,7 @@ namespace AlaSpark.Generators.Emitting;
 /// Model to C# text; pure, so its output depends on the model alone. It emits the pipeline's name,
 /// a description of its model and schemas, an <c>IPipeline</c> implementation that delegates to a
 /// <c>PipelineDefinition</c> built with the runtime's fluent API (each processor created with its
-/// bound constructor), the sink schema as <c>Output</c> and <c>OutputRow</c>, and a module
+/// bound constructor; stream attributes as <c>ReadStreamFrom</c> and <c>WriteStreamTo</c>), the sink schema as <c>Output</c> and <c>OutputRow</c>, and a module
 /// initializer that registers the pipeline with <c>AlaSparkApp</c>.
 /// </summary>
 internal static class PipelineEmitter
