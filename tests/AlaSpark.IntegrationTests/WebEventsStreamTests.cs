@@ -96,6 +96,17 @@ public class WebEventsStreamTests
         Assert.False(Directory.Exists(TableFolder(job)));
     }
 
+    [Fact]
+    public void A_glob_as_the_stream_source_path_fails_and_says_to_give_the_folder()
+    {
+        using var job = new WebEventsJob();
+        var config = job.WriteConfig($"source_path = '{Path.Combine(WebEventsJob.ShippedData, "*.csv")}'\n", readShippedData: false);
+        Assert.Equal(1, job.Run("run", "raw_to_cooked", "--config", config));
+        Assert.Contains("a glob; a stream source reads a folder", job.Error.ToString());
+        Assert.Contains("Give the folder", job.Error.ToString());
+        Assert.False(Directory.Exists(TableFolder(job)));
+    }
+
     private static void WaitFor(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

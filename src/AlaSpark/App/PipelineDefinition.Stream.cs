@@ -19,7 +19,7 @@ public sealed partial class PipelineDefinition
         if (_processors.OfType<ToManyTablesProcessor>().FirstOrDefault() is { } split)
             throw new AlaSparkException($"The stream pipeline '{Name}' splits its table with {split.Name}; a stream is written to one table per sink. Split it in a batch pipeline that reads the stream's table.");
 
-        var queries = new List<(StreamingQuery Query, RecordingWriter Writer, SinkDescription Sink)>();
+        var queries = new List<(StreamingQuery Query, RecordingWriter Writer, SinkDescription Sink, IDisposable Signals)>();
         try
         {
             foreach (var (writer, sink, options) in _streamSinks)
@@ -27,14 +27,17 @@ public sealed partial class PipelineDefinition
                 var recording = new RecordingWriter(writer());
                 var stream = OpenStream(context.Session, source);
                 var query = stream.Write(recording, sink.Database, context.Trigger is { } trigger ? options with { Trigger = trigger } : options, context.Cancellation);
-                queries.Add((query, recording, sink));
+                queries.Add((query, recording, sink, query.StopOnProcessSignals()));
             }
-            using var signals = queries.Count == 1 ? queries[0].Query.StopOnProcessSignals() : null;
-            foreach (var (query, _, _) in queries) query.AwaitTermination();
+            foreach (var (query, _, _, _) in queries) query.AwaitTermination();
         }
         finally
         {
-            foreach (var (query, _, _) in queries) query.Dispose();
+            foreach (var (query, _, _, signals) in queries)
+            {
+                signals.Dispose();
+                query.Dispose();
+            }
         }
         return queries.Select(q => q.Writer.Total(q.Sink, q.Query)).ToList();
     }
@@ -43,11 +46,11 @@ public sealed partial class PipelineDefinition
     {
         var reader = _streamReader!();
         var format = reader is FileStreamReader files ? files.Format : "delta";
-        if (source.Path is { } path && (path.Contains('*') || path.Contains('?')))
-            throw new AlaSparkException(
-                $"The stream source of the pipeline '{Name}' reads '{path}', a glob; a stream source reads a folder and remembers its files. " +
-                "Give the folder (files whose names start with '.' or '_' are left out).");
         var table = OpenSource(session, source, format).SetPipelineName(Name);
+        if (table.Location.IndexOfAny(['*', '?', '[', '{']) >= 0)
+            throw new AlaSparkException(
+                $"The stream source {source.Database}.{source.Table} of the pipeline '{Name}' reads '{table.Location}', a glob; a stream source reads a folder and remembers its files. " +
+                "Give the folder (files whose names start with '.' or '_' are left out).");
         if (_schema is not null) table = table.WithSchema(_schema);
         var stream = table.ReadStream(reader);
         foreach (var processor in _processors.Cast<ToTableProcessor>()) stream = stream.Apply(processor);

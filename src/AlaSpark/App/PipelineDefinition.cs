@@ -92,9 +92,7 @@ public sealed partial class PipelineDefinition : IPipeline
     public PipelineDefinition WriteTo<TWriter>(string database, string table, WriteOptions? options = null) where TWriter : Writer, new()
     {
         var o = (options ?? new WriteOptions()) with { TableName = table };
-        var description = new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], o.Mode, o.MergeSchema, IsStream: false);
-        _sinks.Add((() => new TWriter(), description, o));
-        _sinkDescriptions.Add(description);
+        _sinks.Add((() => new TWriter(), Listed(new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], o.Mode, o.MergeSchema, IsStream: false)), o));
         return this;
     }
 
@@ -106,10 +104,15 @@ public sealed partial class PipelineDefinition : IPipeline
     public PipelineDefinition WriteStreamTo<TWriter>(string database, string table, StreamWriteOptions? options = null) where TWriter : StreamingWriter, new()
     {
         var o = (options ?? new StreamWriteOptions()) with { TableName = table };
-        var description = new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], WriteMode.Append, o.MergeSchema, IsStream: true);
-        _streamSinks.Add((() => new TWriter(), description, o));
-        _sinkDescriptions.Add(description);
+        _streamSinks.Add((() => new TWriter(), Listed(new SinkDescription(typeof(TWriter).Name, database, table, o.PartitionBy ?? [], WriteMode.Append, o.MergeSchema, IsStream: true)), o));
         return this;
+    }
+
+    /// <summary>Adds a sink to the description's list, where batch and stream sinks keep the order they were written in.</summary>
+    private SinkDescription Listed(SinkDescription sink)
+    {
+        _sinkDescriptions.Add(sink);
+        return sink;
     }
 
     public PipelineDescription Description => new(
