@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using AlaSpark.Catalog;
 using AlaSpark.Delta;
@@ -24,39 +25,30 @@ public static class StreamingBenchmarks
     public static int Run(string[] args)
     {
         var quick = args.Contains("--quick");
-        var keep = args.Contains("--keep");
         var root = Path.Combine(Path.GetTempPath(), "alaspark-stream-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
-        Console.WriteLine($"AlaSpark streaming benchmarks ({(quick ? "quick" : "full")}), .NET {Environment.Version}, {Environment.ProcessorCount} CPUs, {Build}; scratch {root}");
+        var optimized = typeof(StreamingBenchmarks).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
+        Console.WriteLine($"AlaSpark streaming benchmarks ({(quick ? "quick" : "full")}), .NET {Environment.Version}, {Environment.ProcessorCount} CPUs, " +
+                          (optimized ? "optimized build" : "unoptimized build (figures are not meaningful: use -c Release)") + $"; scratch {root}");
         Console.WriteLine();
+        var exitCode = 1;
         try
         {
             using var session = LocalSession.Create(new SessionOptions { LakeRoot = Path.Combine(root, "lake") });
             session.Catalog.CreateDatabaseIfNotExists("raw__bench");
             SmallBatchOverhead(session, root, quick);
             StreamVsBatch(session, root, quick);
-            return 0;
+            exitCode = 0;
         }
-        catch (Exception e)
+        catch (Exception e) when (e is AlaSparkException or IOException or InvalidOperationException)
         {
             Console.Error.WriteLine($"ERROR: {e}");
-            return 1;
         }
-        finally
-        {
-            if (!keep)
-                try { Directory.Delete(root, recursive: true); }
-                catch (IOException) { }
-                catch (UnauthorizedAccessException) { }
-        }
+        if (!args.Contains("--keep") && Directory.Exists(root))
+            try { Directory.Delete(root, recursive: true); }
+            catch (IOException e) { Console.Error.WriteLine($"note: the scratch folder {root} was not deleted ({e.Message})"); }
+        return exitCode;
     }
-
-    private static string Build =>
-#if DEBUG
-        "Debug build (figures are not meaningful: use -c Release)";
-#else
-        "Release build";
-#endif
 
     private static SourceTable RawTable(AlaSparkSession session, string name, string folder)
     {

@@ -92,13 +92,20 @@ public sealed class StateTests
             txn.Version == failAt ? throw new IOException("disk unplugged") : _delta.WriteBatch(batch, database, options, txn);
     }
 
+    /// <summary>A lake with a.csv (ids 1, 2) and b.csv (ids 2, 3), and a stream's DropDuplicates by id.</summary>
+    private static StreamLake TwoFilesSharingKey2(out ToTableProcessor[] dedup)
+    {
+        var lake = new StreamLake();
+        lake.AddFile("a.csv", ["1,a", "2,a"]);
+        lake.AddFile("b.csv", ["2,b", "3,b"]);
+        dedup = [new DropDuplicates(["id"])];
+        return lake;
+    }
+
     [Fact]
     public void AReplayedBatch_ReadsTheStateAsOfItsStart_SoItsKeysAreNotSeenTwice()
     {
-        using var lake = new StreamLake();
-        lake.AddFile("a.csv", ["1,a", "2,a"]);
-        lake.AddFile("b.csv", ["2,b", "3,b"]);
-        ToTableProcessor[] dedup = [new DropDuplicates(["id"])];
+        using var lake = TwoFilesSharingKey2(out var dedup);
         var crashed = lake.Session.Catalog.Database("raw__shop").Table("events").SetPipelineName("raw_to_cooked")
             .Read<CsvStreamReader>(r => { r.FileStableAfter = TimeSpan.Zero; r.MaxFilesPerTrigger = 1; })
             .Apply(dedup[0])
@@ -118,10 +125,7 @@ public sealed class StateTests
     [Fact]
     public void ABatchTheSinkCommittedBeforeTheRestart_IsNotWrittenAgain_AndItsStateStays()
     {
-        using var lake = new StreamLake();
-        lake.AddFile("a.csv", ["1,a", "2,a"]);
-        lake.AddFile("b.csv", ["2,b", "3,b"]);
-        ToTableProcessor[] dedup = [new DropDuplicates(["id"])];
+        using var lake = TwoFilesSharingKey2(out var dedup);
         lake.Start(Trigger.AvailableNow, r => r.MaxFilesPerTrigger = 1, processors: dedup).AwaitTermination();
         File.Delete(Path.Combine(lake.CheckpointFolder, "commits", "1")); // a crash between the sink's commit and the checkpoint's
         lake.AddFile("c.csv", ["3,c", "4,c"]);
