@@ -138,6 +138,23 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void AMalformedStateFile_StopsTheQueryWithAnErrorNamingIt_AndNothingIsWritten()
+    {
+        using var lake = TwoFilesSharingKey2(out var dedup);
+        lake.Start(Trigger.AvailableNow, r => r.MaxFilesPerTrigger = 1, processors: dedup).AwaitTermination();
+        var state = Path.Combine(lake.CheckpointFolder, "state", "0", "2");
+        File.WriteAllText(state, "v1\n{\"nextBatchWatermarkMs\":0}\n[\"not a time\",\"1\"]\n");
+        lake.AddFile("c.csv", ["4,c"]);
+
+        var query = lake.Start(Trigger.AvailableNow, processors: dedup);
+        var error = Assert.Throws<AlaSparkException>(query.AwaitTermination);
+
+        Assert.Contains(state, error.Message);
+        Assert.Contains("is not [eventTimeMs, key...]", error.Message);
+        Assert.Equal(["1,a", "2,a", "3,b"], lake.TargetRows());
+    }
+
+    [Fact]
     public void TheWatermark_AdvancesAfterEachBatch_DropsLateRows_AndEvictsOldKeys()
     {
         using var lake = new StreamLake();

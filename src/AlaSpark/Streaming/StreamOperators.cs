@@ -145,6 +145,8 @@ internal sealed class DeduplicationState(string folder)
             {
                 if (JsonNode.Parse(lines[i]) is not JsonArray { Count: > 1 } array || array[0] is not JsonValue time || !time.TryGetValue<long>(out var eventMs))
                     throw StreamCheckpoint.Malformed(path, $"line {i + 2} is not [eventTimeMs, key...]");
+                if (array.Skip(1).Any(k => k is not null && k.GetValueKind() != JsonValueKind.String))
+                    throw StreamCheckpoint.Malformed(path, $"line {i + 2} has a key that is not a string or null");
                 var key = array.Skip(1).Select(k => k?.GetValue<string>()).ToArray();
                 entries[Text(key)] = new Entry(key, eventMs);
             }
