@@ -2,6 +2,7 @@ using AlaSpark.Benchmarks;
 
 if (args.Length > 0 && args[0] == "delta") return DeltaBenchmarks.Run(args[1..]);
 if (args.Length > 0 && args[0] == "generator") return GeneratorBenchmarks.Run(args[1..]);
+if (args.Length > 0 && args[0] == "streaming") return StreamingBenchmarks.Run(args[1..]);
 
 // A timed end-to-end harness (not a unit test, not BenchmarkDotNet): see README.md.
 HarnessOptions options;

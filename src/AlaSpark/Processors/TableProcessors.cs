@@ -104,18 +104,24 @@ public sealed class AddSourcePath(string column = "source_path") : ToTableProces
         table with { DataFrame = table.DataFrame.WithColumn(Column, InputFileName()) };
 }
 
-/// <summary>Keeps one row per key. In a batch, of rows with the same key the one kept is the same on every run.</summary>
+/// <summary>
+/// Keeps one row per key (no columns named: per whole row). In a batch, of rows with the same key the one kept is
+/// the same on every run. On a stream the query keeps the keys it has seen in a state store under the checkpoint, so a
+/// key is kept once across batches and restarts; with an <see cref="AddWatermark"/> before it, late rows are dropped
+/// and keys older than the watermark are evicted (see docs/streaming.md).
+/// </summary>
 public sealed class DropDuplicates(string[] columns) : ToTableProcessor
 {
     public IReadOnlyList<string> Columns { get; } = columns;
 
     public override string DescribeArguments() => Arguments(Columns);
 
-    public override ProcessedTable Apply(ProcessedTable table)
-    {
-        var names = Columns.Select(c => RequireColumn(table, c).Name).ToArray();
-        return table with { DataFrame = table.DataFrame.DropDuplicates(names) };
-    }
+    public override ProcessedTable Apply(ProcessedTable table) =>
+        table with { DataFrame = table.DataFrame.DropDuplicates(KeyColumns(table)) };
+
+    /// <summary>The key columns' names as the table spells them: the named columns, or every column.</summary>
+    internal string[] KeyColumns(ProcessedTable table) =>
+        Columns.Count == 0 ? [.. table.DataFrame.Schema.FieldNames] : [.. Columns.Select(c => RequireColumn(table, c).Name)];
 }
 
 /// <summary>Casts a column to a Spark type (<c>"date"</c>, <c>"decimal(10,2)"</c>) with Spark's cast rules.</summary>

@@ -42,6 +42,9 @@ public sealed class StreamCheckpoint
     /// <summary>The folder of source <paramref name="index"/>'s own log.</summary>
     public string SourceFolder(int index) => Path.Combine(Location, "sources", index.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>The folder of the state store of the processor at <paramref name="operatorIndex"/> in the stream.</summary>
+    public string StateFolder(int operatorIndex) => Path.Combine(Location, "state", operatorIndex.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>The query's id: read from <c>metadata</c>, or created (a new GUID) with the checkpoint.</summary>
     public Guid LoadOrCreateQueryId()
     {
@@ -71,9 +74,13 @@ public sealed class StreamCheckpoint
     public long? LatestCommittedBatch() => LatestBatch(CommitsFolder);
 
     /// <summary>Records what batch <paramref name="batchId"/> reads, before it runs.</summary>
-    public void WriteOffsets(long batchId, string sourceOffset)
+    public void WriteOffsets(long batchId, string sourceOffset, long batchWatermarkMs = 0)
     {
-        var header = new JsonObject { ["batchTimestampMs"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }.ToJsonString();
+        var header = new JsonObject
+        {
+            ["batchWatermarkMs"] = batchWatermarkMs,
+            ["batchTimestampMs"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        }.ToJsonString();
         WriteLog(OffsetsFile(batchId), [header, Compact(sourceOffset)], overwrite: false);
     }
 
@@ -85,9 +92,26 @@ public sealed class StreamCheckpoint
         return lines[1];
     }
 
-    /// <summary>Records that the sink has committed <paramref name="batchId"/>.</summary>
-    public void WriteCommit(long batchId) =>
-        WriteLog(CommitFile(batchId), [new JsonObject { ["nextBatchWatermarkMs"] = 0 }.ToJsonString()], overwrite: false);
+    /// <summary>The event-time watermark batch <paramref name="batchId"/> runs with (Spark's <c>batchWatermarkMs</c>; 0 when none).</summary>
+    public long ReadOffsetsWatermark(long batchId) => HeaderWatermark(OffsetsFile(batchId), "batchWatermarkMs");
+
+    /// <summary>Records that the sink has committed <paramref name="batchId"/>, and the watermark the next batch runs with.</summary>
+    public void WriteCommit(long batchId, long nextBatchWatermarkMs = 0) =>
+        WriteLog(CommitFile(batchId), [new JsonObject { ["nextBatchWatermarkMs"] = nextBatchWatermarkMs }.ToJsonString()], overwrite: false);
+
+    /// <summary>The watermark recorded with the commit of <paramref name="batchId"/> (Spark's <c>nextBatchWatermarkMs</c>).</summary>
+    public long ReadCommitWatermark(long batchId) => HeaderWatermark(CommitFile(batchId), "nextBatchWatermarkMs");
+
+    private static long HeaderWatermark(string path, string name)
+    {
+        var lines = ReadLog(path);
+        if (lines.Count == 0) throw Malformed(path, "it has no JSON line after the version line");
+        var value = JsonNode.Parse(lines[0])?[name];
+        if (value is null) return 0; // written before watermarks were recorded
+        return value is JsonValue number && number.TryGetValue<long>(out var ms) && ms >= 0
+            ? ms
+            : throw Malformed(path, $"'{name}' is {value.ToJsonString()}, not a number of milliseconds");
+    }
 
     /// <summary>Checks the commit file of <paramref name="batchId"/> (a commit file that can't be read is an error).</summary>
     public void ValidateCommit(long batchId) => ReadLog(CommitFile(batchId));

@@ -20,6 +20,8 @@ public sealed class StreamingQuery : IDisposable
     private readonly string _database;
     private readonly StreamWriteOptions _options;
     private readonly StreamCheckpoint _checkpoint;
+    private readonly StreamOperators _operators;
+    private long _watermarkMs; // the event-time watermark the next batch runs with
     private readonly object _gate = new(); // a monitor: Wait and PulseAll signal stops, commits and ProcessAllAvailable
     private readonly List<StreamingQueryProgress> _progress = [];
     private readonly Thread _thread;
@@ -51,6 +53,7 @@ public sealed class StreamingQuery : IDisposable
             table.Table.PipelineName ?? "_no_pipeline", database, TargetTable);
         _checkpoint = new StreamCheckpoint(location);
         Id = _checkpoint.LoadOrCreateQueryId();
+        _operators = new StreamOperators(table.Processors, _checkpoint, table.Table.FullName);
         Recover();
         _thread = new Thread(Run) { IsBackground = true, Name = $"stream {table.Table.FullName} -> {database}.{TargetTable}" };
         _cancellation = cancellationToken.Register(RequestStop);
@@ -196,6 +199,7 @@ public sealed class StreamingQuery : IDisposable
                 throw StreamCheckpoint.Malformed(_checkpoint.CommitFile(c),
                     $"batch {c} is committed but its offsets are missing (the latest offsets are of batch {Describe(planned)})");
             _checkpoint.ValidateCommit(c);
+            _watermarkMs = _checkpoint.ReadCommitWatermark(c);
         }
         if (planned is { } p)
         {
@@ -251,7 +255,7 @@ public sealed class StreamingQuery : IDisposable
                 else
                 {
                     var mark = watch.ElapsedMilliseconds;
-                    _checkpoint.WriteOffsets(_nextBatch, offset);
+                    _checkpoint.WriteOffsets(_nextBatch, offset, _watermarkMs);
                     durations["walCommit"] = watch.ElapsedMilliseconds - mark;
                     _previousTriggerStart ??= triggerStart;
                     RunBatch(_nextBatch, offset, watch, durations, replayed: false);
@@ -304,11 +308,16 @@ public sealed class StreamingQuery : IDisposable
         var txn = new TransactionId(Id.ToString(), batchId);
         long inputRows = 0, quarantined = 0;
         long? sinkVersion = null;
+        // A replayed batch runs with the watermark recorded in its offsets, as it did the first time.
+        var watermarkMs = replayed ? _checkpoint.ReadOffsetsWatermark(batchId) : _watermarkMs;
+        var nextWatermarkMs = watermarkMs;
         var skipped = replayed && _writer.IsCommitted(session, _database, TargetTable, txn);
         if (skipped)
         {
             session.Logger.Information("Streaming query {QueryId}: batch {BatchId} was committed to {Table} before the restart; not written again",
                 Id, batchId, $"{_database}.{TargetTable}");
+            // Its state was written before the sink: it holds the watermark that batch computed.
+            nextWatermarkMs = _operators.RecordedWatermark(batchId, watermarkMs);
         }
         else
         {
@@ -317,11 +326,18 @@ public sealed class StreamingQuery : IDisposable
             var quarantine = _table.Source.QuarantineFolder(Id, batchId);
             if (quarantine is not null && Directory.Exists(quarantine)) Directory.Delete(quarantine, recursive: true);
             var batch = _table.Source.GetBatch(batchId, offset, quarantine);
-            foreach (var processor in _table.Processors) batch = batch.Apply(processor);
-            durations["getBatch"] = watch.ElapsedMilliseconds - mark;
-            mark = watch.ElapsedMilliseconds;
             try
             {
+                (batch, var eventTimes) = _operators.Apply(batch, batchId, watermarkMs);
+                durations["getBatch"] = watch.ElapsedMilliseconds - mark;
+                if (_operators.HasWatermark || _operators.HasState)
+                {
+                    mark = watch.ElapsedMilliseconds;
+                    nextWatermarkMs = _operators.NextWatermark(eventTimes, watermarkMs);
+                    _operators.Save(batchId, nextWatermarkMs);
+                    durations["stateOperators"] = watch.ElapsedMilliseconds - mark;
+                }
+                mark = watch.ElapsedMilliseconds;
                 var written = _writer.WriteBatch(batch, _database, _options, txn);
                 inputRows = written.SourceScan?.RowsRead ?? written.Rows;
                 quarantined = written.SourceScan?.RowsQuarantined ?? 0;
@@ -336,7 +352,8 @@ public sealed class StreamingQuery : IDisposable
             durations["addBatch"] = watch.ElapsedMilliseconds - mark;
         }
         var commitMark = watch.ElapsedMilliseconds;
-        _checkpoint.WriteCommit(batchId);
+        _checkpoint.WriteCommit(batchId, nextWatermarkMs);
+        _watermarkMs = nextWatermarkMs;
         durations["commitOffsets"] = watch.ElapsedMilliseconds - commitMark;
         durations["triggerExecution"] = watch.ElapsedMilliseconds;
         var now = DateTimeOffset.UtcNow;
@@ -350,6 +367,8 @@ public sealed class StreamingQuery : IDisposable
             Source = _table.Source.Describe(batchId, offset),
             SinkVersion = sinkVersion,
             SkippedAlreadyCommitted = skipped,
+            Watermark = _operators.HasWatermark ? DateTimeOffset.FromUnixTimeMilliseconds(watermarkMs) : null,
+            StateRowsTotal = _operators.StateRows,
         };
         lock (_gate)
         {

@@ -26,6 +26,12 @@ public sealed record StreamingQueryProgress(
 
     /// <summary>True when the sink had already committed this batch before a restart: it was not written again.</summary>
     public bool SkippedAlreadyCommitted { get; init; }
+
+    /// <summary>The event-time watermark this batch ran with (Spark's <c>eventTime.watermark</c>); null without <see cref="AddWatermark"/>.</summary>
+    public DateTimeOffset? Watermark { get; init; }
+
+    /// <summary>The keys the stream's <see cref="DropDuplicates"/> state holds after this batch (Spark's <c>numRowsTotal</c>, summed over the operators).</summary>
+    public long StateRowsTotal { get; init; }
 }
 
 /// <summary>What a query is doing now, as Spark's <c>StreamingQueryStatus</c>.</summary>
