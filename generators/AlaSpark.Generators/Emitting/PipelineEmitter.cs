@@ -66,13 +66,12 @@ internal static class PipelineEmitter
         writer.Line("    new global::AlaSpark.PipelineDefinition(" + Literal(model.Name) + ")");
 
         var source = model.Source;
-        if (source.Options.Count > 0)
-            writer.Line("        // The source's Options (" + string.Join(", ", source.Options) + ") are not passed to the reader yet.");
         var read = "        ." + (source.IsStream ? "ReadStreamFrom" : "ReadFrom") + "<" + ReaderType(source.Kind) + ">("
                    + Literal(source.Database) + ", " + Literal(source.Table)
                    + ", badRecords: " + EnumValue("global::AlaSpark.BadRecordsMode", source.BadRecords);
         if (source.Path is not null) read += ", path: " + Literal(source.Path);
         if (source.Schema is not null) read += ", schema: global::AlaSpark.Types.RecordSchema.For<" + source.Schema.TypeName + ">()";
+        if (source.Options.Count > 0) read += ", options: new string[] { " + string.Join(", ", source.Options.Select(Literal)) + " }";
         writer.Line(read + ")");
 
         foreach (var processor in model.Processors)

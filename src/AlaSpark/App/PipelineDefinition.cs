@@ -39,11 +39,18 @@ public sealed partial class PipelineDefinition : IPipeline
     /// <summary>Reads <c>database.table</c> from the catalog with a reader of type <typeparamref name="TReader"/>.</summary>
     /// <param name="path">Overrides the catalog's location; <c>{{ key }}</c> reads a key of the job's config.</param>
     /// <param name="schema">The columns, when the catalog doesn't know them (or to override it).</param>
+    /// <param name="options">Extra reader options as <c>"key=value"</c> pairs (the source attribute's <c>Options</c>).</param>
     public PipelineDefinition ReadFrom<TReader>(string database, string table, BadRecordsMode badRecords = BadRecordsMode.Quarantine,
-        string? path = null, StructType? schema = null) where TReader : Reader, new()
+        string? path = null, StructType? schema = null, IReadOnlyList<string>? options = null) where TReader : Reader, new()
     {
         if (_source is not null) throw new AlaSparkException($"The pipeline '{Name}' already has a source; a pipeline reads one source.");
-        _reader = () => new TReader { BadRecords = badRecords };
+        var pairs = OptionPairs(options);
+        _reader = () =>
+        {
+            var reader = new TReader { BadRecords = badRecords };
+            foreach (var (key, value) in pairs) reader.Options[key] = value;
+            return reader;
+        };
         _source = new SourceDescription(typeof(TReader).Name, database, table, path, badRecords, IsStream: false);
         _schema = schema;
         return this;
@@ -55,14 +62,38 @@ public sealed partial class PipelineDefinition : IPipeline
     /// </summary>
     /// <param name="path">Overrides the catalog's location (a folder for a file stream); <c>{{ key }}</c> reads a key of the job's config.</param>
     /// <param name="schema">The columns, when the catalog doesn't know them (or to override it).</param>
+    /// <param name="options">Extra reader options as <c>"key=value"</c> pairs (<c>maxFilesPerTrigger</c>, <c>maxBytesPerTrigger</c>, the batch reader's options); only file streams take them.</param>
     public PipelineDefinition ReadStreamFrom<TReader>(string database, string table, BadRecordsMode badRecords = BadRecordsMode.Quarantine,
-        string? path = null, StructType? schema = null) where TReader : StreamingReader, new()
+        string? path = null, StructType? schema = null, IReadOnlyList<string>? options = null) where TReader : StreamingReader, new()
     {
         if (_source is not null) throw new AlaSparkException($"The pipeline '{Name}' already has a source; a pipeline reads one source.");
-        _streamReader = () => new TReader() is var reader && reader is FileStreamReader files ? WithBadRecords(files, badRecords) : reader;
+        var pairs = OptionPairs(options);
+        if (pairs.Count > 0 && !typeof(FileStreamReader).IsAssignableFrom(typeof(TReader)))
+            throw new AlaSparkException($"The pipeline '{Name}' gives the source {database}.{table} the options {string.Join(", ", options!)}, but {typeof(TReader).Name} takes no options; remove them.");
+        _streamReader = () =>
+        {
+            var reader = new TReader();
+            if (reader is not FileStreamReader files) return reader;
+            foreach (var (key, value) in pairs) files.Options[key] = value;
+            return WithBadRecords(files, badRecords);
+        };
         _source = new SourceDescription(typeof(TReader).Name, database, table, path, badRecords, IsStream: true);
         _schema = schema;
         return this;
+    }
+
+    /// <summary>Splits <c>"key=value"</c> options; an option without <c>=</c> or without a key is an error naming it.</summary>
+    private List<KeyValuePair<string, string>> OptionPairs(IReadOnlyList<string>? options)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var option in options ?? [])
+        {
+            var equals = option?.IndexOf('=') ?? -1;
+            if (option is null || equals <= 0 || option[..equals].Trim().Length == 0)
+                throw new AlaSparkException($"The pipeline '{Name}' has the source option '{option}', which is not \"key=value\"; write it as, for example, \"sep=;\".");
+            pairs.Add(new(option[..equals].Trim(), option[(equals + 1)..].Trim()));
+        }
+        return pairs;
     }
 
     private static FileStreamReader WithBadRecords(FileStreamReader reader, BadRecordsMode badRecords)

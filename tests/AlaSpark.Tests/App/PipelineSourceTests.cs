@@ -57,6 +57,30 @@ public class PipelineSourceTests
     }
 
     [Fact]
+    public void The_sources_options_reach_the_reader()
+    {
+        using var lake = new LocalLake();
+        var file = lake.File(Path.Combine("shipped", "orders.csv"), "order_id;amount\no1;10.5\no2;3\n");
+
+        var table = new PipelineDefinition("raw_to_cooked")
+            .ReadFrom<CsvReader>("raw__shop", "orders", path: Path.GetDirectoryName(file), schema: Schema, options: ["sep = ;"])
+            .Build(lake.Session);
+
+        Assert.Equal(["o1=10.5", "o2=3"], Rows(table));
+    }
+
+    [Theory]
+    [InlineData("sep")]
+    [InlineData("=;")]
+    public void An_option_that_is_not_key_equals_value_is_an_error_naming_it(string option)
+    {
+        var error = Assert.Throws<AlaSparkException>(() =>
+            new PipelineDefinition("raw_to_cooked").ReadFrom<CsvReader>("raw__shop", "orders", options: [option]));
+        Assert.Contains($"'{option}'", error.Message);
+        Assert.Contains("key=value", error.Message);
+    }
+
+    [Fact]
     public void A_table_neither_in_the_catalog_nor_given_a_path_says_what_to_do()
     {
         using var lake = new LocalLake();
