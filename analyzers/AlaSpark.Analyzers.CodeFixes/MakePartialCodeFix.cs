@@ -18,8 +18,6 @@ public sealed class MakePartialCodeFix : PerDiagnosticCodeFix
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NotPartial);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
     protected override CodeAction? CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic)
     {
         var token = root.FindToken(diagnostic.Location.SourceSpan.Start);

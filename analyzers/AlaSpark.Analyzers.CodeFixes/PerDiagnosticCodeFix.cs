@@ -12,6 +12,9 @@ namespace AlaSpark.Analyzers.CodeFixes;
 /// </summary>
 public abstract class PerDiagnosticCodeFix : CodeFixProvider
 {
+    /// <summary>Fix All applies each diagnostic's fix in a batch, unless a fix needs its own.</summary>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);

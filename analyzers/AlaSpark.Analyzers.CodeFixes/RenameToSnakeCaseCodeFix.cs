@@ -25,8 +25,6 @@ public sealed class RenameToSnakeCaseCodeFix : PerDiagnosticCodeFix
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.PipelineName, DiagnosticIds.DatabaseName, DiagnosticIds.TableName, DiagnosticIds.ColumnName, DiagnosticIds.MetastoreName);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
     protected override CodeAction? CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic)
     {
         if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) || suggestion is null) return null;

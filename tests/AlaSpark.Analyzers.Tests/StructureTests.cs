@@ -6,26 +6,7 @@ namespace AlaSpark.Analyzers.Tests;
 public class StructureTests
 {
     [Fact]
-    public Task A_valid_pipeline_reports_nothing() => Verify.AnalyzerAsync("""
-        namespace WebEvents;
-
-        public sealed record WebEvent(string EventId, string UserEmail, string EventType, string PageUrl, DateTime EventTime, string? UserAgent);
-
-        [Pipeline("raw_to_cooked")]
-        [CsvStreamSource("raw__web_events", "fake_web_events_csv", Schema = typeof(WebEvent))]
-        [Processor(typeof(AddSourceFilename))]
-        [Processor(typeof(HashColumn), "user_email")]
-        [Processor(typeof(AddPartition), "event_date", "event_time")]
-        [Processor(typeof(AddWatermark), "event_time", "10 minutes")]
-        [Processor(typeof(DropDuplicates), new[] { "event_id" })]
-        [Processor(typeof(AddCurrentTimestamp), "processed_at")]
-        [DeltaStreamSink("cooked__web_events", "web_events",
-            PartitionBy = new[] { "event_date" },
-            OutputMode = OutputMode.Append,
-            MergeSchema = true,
-            Trigger = "5 minutes")]
-        public partial class WebEventsPipeline;
-        """);
+    public Task The_pipeline_of_dsl_md_section_1_reports_nothing() => Verify.AnalyzerAsync(AlaSpark.Generators.Tests.Samples.WebEvents);
 
     [Fact]
     public Task A_pipeline_class_that_is_not_partial_is_ALS0001() => Verify.AnalyzerAsync("""
