@@ -133,6 +133,46 @@ public sealed class DeltaTable
     public Snapshot SnapshotAt(long version) => Load(Log.Segment(version));
 
     /// <summary>
+    /// The latest version, read from <paramref name="known"/> (an earlier snapshot of this table) on: only the
+    /// commits after it are read, and nothing when the table has not changed, where <see cref="LatestSnapshot"/>
+    /// reads the last checkpoint and every commit since. When the log no longer continues from
+    /// <paramref name="known"/> (its commit file was replaced or is gone, or a version is missing), the table is
+    /// read as <see cref="LatestSnapshot"/> does.
+    /// </summary>
+    public Snapshot Refresh(Snapshot known) => Advance(known, null);
+
+    /// <summary>The snapshot at <paramref name="version"/> (the latest when null), read from <paramref name="known"/> on (see <see cref="Refresh"/>).</summary>
+    internal Snapshot Advance(Snapshot known, long? version)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        if (!string.Equals(known.TablePath, Path, StringComparison.Ordinal))
+            throw new ArgumentException($"The snapshot is of the table {known.TablePath}, not {Path}.", nameof(known));
+        if (version is { } target && target < known.Version) return SnapshotAt(target);
+        var commits = known.VersionCommit is null ? [] : Log.Commits(known.Version);
+        if (version is { } upTo) commits = commits.Where(c => c.Version <= upTo).ToList();
+        // The log continues from the known snapshot when its commit is still the file that was read, and every
+        // version after it follows without a gap.
+        var continues = commits.Count > 0 && commits[0].Equals(known.VersionCommit)
+            && commits.Select((c, i) => c.Version == known.Version + i).All(contiguous => contiguous)
+            && (version is null || commits[^1].Version == version);
+        if (!continues) return version is { } v ? SnapshotAt(v) : LatestSnapshot();
+        if (commits.Count == 1) return known;
+
+        var replay = LogReplay.From(known);
+        CommitInfo? commitInfo = null;
+        foreach (var commit in commits.Skip(1))
+        {
+            var actions = Log.ReadCommit(commit);
+            replay.Apply(actions);
+            commitInfo = actions.OfType<CommitInfo>().FirstOrDefault();
+        }
+        var last = commits[^1];
+        var checkpoint = known.CheckpointVersion is { } cp ? new CheckpointInstance(cp, LogFileKind.ClassicCheckpoint, []) : null;
+        var segment = new LogSegment(last.Version, checkpoint, commits.Skip(1).ToList(), last);
+        return new Snapshot(this, segment, replay, commitInfo, CommitTimestamp(last, commitInfo, replay.Metadata?.Configuration, null));
+    }
+
+    /// <summary>
     /// The table as of a time: the latest version committed at or before it. A time before the earliest
     /// available commit or after the latest is an error naming the available range.
     /// </summary>

@@ -18,6 +18,10 @@ namespace AlaSpark.Delta;
 /// </summary>
 public sealed class DeltaWriter : Writer
 {
+    // The snapshot the last write of this writer read: the next write reads only the commits after it. A streaming
+    // query keeps one writer, so a micro-batch does not read the table's checkpoint and commits again.
+    private Snapshot? _lastRead;
+
     public override WrittenTable Write(ProcessedTable table, string database, WriteOptions options)
     {
         var session = table.Session;
@@ -29,8 +33,9 @@ public sealed class DeltaWriter : Writer
         var log = new PipelineLog(session.Logger).ForTable(table.Source.FullName);
         if (table.PipelineName is { } pipeline) log = log.ForPipeline(pipeline);
 
-        var result = Write(table.DataFrame, location, preparedPartitions, schema, options, target, log);
-        if (result.Outcome is DeltaWriteOutcome.Written or DeltaWriteOutcome.SkippedTxnCommitted)
+        var result = Write(table.DataFrame, location, preparedPartitions, schema, options, target, log, _lastRead);
+        _lastRead = result.ReadSnapshot;
+        if (result.Outcome is DeltaWriteOutcome.Written or DeltaWriteOutcome.SkippedTxnCommitted && !IsRegistered(entry, location, result))
             Register(session.Catalog, database, name, location, result.Schema, result.PartitionColumns);
         if (result.Skipped)
             return new WrittenTable(database, name, location, "delta", result.Schema, result.PartitionColumns, 0, 0, 0, watch.Elapsed, table.Lineage)
@@ -68,14 +73,17 @@ public sealed class DeltaWriter : Writer
     }
 
     private static DeltaWriteResult Write(
-        DataFrame frame, string location, IReadOnlyList<string> preparedPartitions, StructType schema, WriteOptions options, string target, PipelineLog log)
+        DataFrame frame, string location, IReadOnlyList<string> preparedPartitions, StructType schema, WriteOptions options, string target, PipelineLog log,
+        Snapshot? lastRead = null)
     {
         var delta = DeltaTable.ForPath(location);
         FileWriteResult? files = null;
         IReadOnlyList<string>? filePartitions = null;
         for (var attempt = 1; ; attempt++)
         {
-            var txn = delta.StartTransaction();
+            var txn = attempt == 1 && lastRead is not null && lastRead.TablePath == delta.Path
+                ? new DeltaTransaction(delta, delta.Refresh(lastRead))
+                : delta.StartTransaction();
             var snapshot = txn.Snapshot;
             if (snapshot is not null && options.Mode == WriteMode.ErrorIfExists)
                 throw new AlaSparkException($"The table {target} already exists at {location} (Delta version {snapshot.Version}; mode ErrorIfExists). Use Append or Overwrite.");
@@ -137,6 +145,7 @@ public sealed class DeltaWriter : Writer
             return new DeltaWriteResult(location, txn.Schema, txn.Metadata!.PartitionColumns, commit.Version, files.Rows, files.Files.Count, files.Bytes)
             {
                 Outcome = DeltaWriteOutcome.Written,
+                ReadSnapshot = snapshot,
                 Partitions = files.Files.Select(f => Path.GetDirectoryName(f.RelativePath) ?? "").Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
             };
         }
@@ -190,6 +199,11 @@ public sealed class DeltaWriter : Writer
         return (merged, existingPartitions, MetadataFactory.WithSchema(snapshot.Metadata, merged));
     }
 
+    /// <summary>True when the catalog entry already says what the write left: no catalog write needed (an append of the same schema).</summary>
+    private static bool IsRegistered(CatalogTable? entry, string location, DeltaWriteResult result) =>
+        entry is not null && entry.Format == "delta" && entry.Location == location && entry.Properties.Count == 0
+        && Equals(entry.Schema, result.Schema) && entry.PartitionColumns.SequenceEqual(result.PartitionColumns, StringComparer.Ordinal);
+
     private static void Register(ICatalog catalog, string database, string name, string location, StructType schema, IReadOnlyList<string> partitions) =>
         catalog.CreateOrUpdateTable(new CatalogTable(database, name, location, "delta", schema, partitions));
 }
@@ -210,8 +224,11 @@ public sealed record DeltaWriteResult(
     /// <summary>The distinct partition folders written to.</summary>
     public IReadOnlyList<string> Partitions { get; init; } = [];
 
+    /// <summary>The snapshot the write started from (null when it created the table).</summary>
+    internal Snapshot? ReadSnapshot { get; init; }
+
     internal static DeltaWriteResult SkippedAt(string location, Snapshot snapshot, DeltaWriteOutcome outcome) =>
-        new(location, snapshot.Schema, snapshot.PartitionColumns, snapshot.Version, 0, 0, 0) { Outcome = outcome };
+        new(location, snapshot.Schema, snapshot.PartitionColumns, snapshot.Version, 0, 0, 0) { Outcome = outcome, ReadSnapshot = snapshot };
 }
 
 /// <summary>How a Delta write ended.</summary>

@@ -18,6 +18,7 @@ public sealed class Snapshot
         Table = table;
         Version = segment.Version;
         CheckpointVersion = segment.Checkpoint?.Version;
+        VersionCommit = segment.VersionCommit;
         Timestamp = timestamp;
         CommitInfo = commitInfo;
         var path = table.Path;
@@ -67,6 +68,9 @@ public sealed class Snapshot
 
     /// <summary>The version of the checkpoint the snapshot was read from, or null when it was replayed from commit 0.</summary>
     public long? CheckpointVersion { get; }
+
+    /// <summary>The commit file of <see cref="Version"/> as it was listed (null when only a checkpoint holds the version).</summary>
+    internal CommitFile? VersionCommit { get; }
 
     public Protocol Protocol { get; }
 

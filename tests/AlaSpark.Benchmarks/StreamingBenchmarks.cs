@@ -14,7 +14,9 @@ namespace AlaSpark.Benchmarks;
 /// <code>dotnet run -c Release --project tests/AlaSpark.Benchmarks -- streaming [--quick] [--keep]</code>
 /// 1. the overhead of a micro-batch of one small CSV file (an available-now run per new file, into Delta), against
 ///    the same one-file read and Delta append as a batch pipeline, in the same process: target a median under 50 ms;
-/// 2. 100 CSV files of 50,000 rows as a stream (several batches) against the same files as one batch: target 1.3x.
+/// 2. 100 CSV files of 50,000 rows as a stream against the same files as one batch: target 1.3x with the default limits
+///    (every available file in one micro-batch); then smaller micro-batches (10 and 1 files), each also against the same
+///    groups of files written by as many batch-pipeline runs.
 /// Exit code 0 unless something throws (a FAIL against a target does not change the exit code).
 /// </summary>
 public static class StreamingBenchmarks
@@ -137,7 +139,7 @@ public static class StreamingBenchmarks
     private static void StreamVsBatch(AlaSparkSession session, string root, bool quick)
     {
         int files = quick ? 20 : 100, rowsPerFile = quick ? 10_000 : 50_000, reps = quick ? 2 : 3;
-        int[] filesPerTrigger = quick ? [files, 5] : [files, 10, 1];
+        int[] smallerBatches = quick ? [5] : [10, 1];
         var folder = Path.Combine(root, "many");
         var generate = Stopwatch.StartNew();
         var table = RawTable(session, "many", folder);
@@ -148,49 +150,97 @@ public static class StreamingBenchmarks
         var cooked = session.Catalog.Database("cooked__bench");
 
         // One untimed run of each warms the engine up.
-        List<double> batchSeconds = [];
-        for (var r = 0; r <= reps; r++)
+        var batch = Measure.Median(Timed(reps, r =>
         {
-            var watch = Stopwatch.StartNew();
             var read = table.Read<CsvReader>();
             var written = read.Write<DeltaWriter>(cooked, new WriteOptions { TableName = $"batch_{r}" });
             if (written.Rows != total) throw new InvalidOperationException($"the batch wrote {written.Rows} rows; expected {total}");
-            if (r > 0) batchSeconds.Add(watch.Elapsed.TotalSeconds);
             ForgetScans(session, read);
-        }
-        var batch = Measure.Median(batchSeconds);
+        }));
         Console.WriteLine($"    one batch: median {batch:F2} s ({total / batch / 1e6:F2} M rows/s)");
 
-        foreach (var limit in filesPerTrigger)
+        // The target: the files as a stream with the default limits (every file available in one micro-batch, as
+        // Spark's default maxFilesPerTrigger of 1,000 takes them).
+        var (stream, _) = Stream(session, table, cooked, root, files, null, reps, total);
+        Console.WriteLine($"    stream, default limits: median {stream:F2} s, {stream / batch:F2}x the batch  target <= 1.3x: {Verdict(stream / batch <= 1.3)}");
+
+        // Smaller micro-batches, against the same groups of files written by as many batch-pipeline runs (a job per arrival).
+        foreach (var limit in smallerBatches)
         {
-            List<double> streamSeconds = [];
-            var batches = 0;
-            IReadOnlyList<StreamingQueryProgress> last = [];
-            for (var r = 0; r <= reps; r++)
+            var groups = GroupTables(session, root, folder, files, limit);
+            var perGroup = Measure.Median(Timed(reps, r =>
             {
-                var watch = Stopwatch.StartNew();
-                var query = table.Read<CsvStreamReader>(s =>
+                foreach (var group in groups)
                 {
-                    s.FileStableAfter = TimeSpan.Zero;
-                    s.MaxFilesPerTrigger = limit;
-                }).Write<DeltaStreamWriter>(cooked, new StreamWriteOptions
-                {
-                    CheckpointLocation = Path.Combine(root, "checkpoints", $"many_{limit}_{r}"),
-                    TableName = $"stream_{limit}_{r}",
-                    ProgressToKeep = files,
-                });
-                query.AwaitTermination();
-                var rows = query.RecentProgress.Sum(p => p.NumInputRows);
-                if (rows != total) throw new InvalidOperationException($"the stream read {rows} rows; expected {total}");
-                batches = query.RecentProgress.Count;
-                last = query.RecentProgress;
-                if (r > 0) streamSeconds.Add(watch.Elapsed.TotalSeconds);
-            }
-            var stream = Measure.Median(streamSeconds);
-            Console.WriteLine($"    stream, maxFilesPerTrigger {limit} ({batches} batches): median {stream:F2} s, {stream / batch:F2}x the batch  target <= 1.3x: {Verdict(stream / batch <= 1.3)}");
-            var phases = last.SelectMany(p => p.DurationMs).GroupBy(d => d.Key).Select(g => $"{g.Key} {g.Sum(d => d.Value)}");
-            Console.WriteLine($"      time per phase over the batches of the last run (ms): {string.Join(", ", phases)}");
+                    var read = group.Read<CsvReader>();
+                    read.Write<DeltaWriter>(cooked, new WriteOptions { TableName = $"groups_{limit}_{r}" });
+                    ForgetScans(session, read);
+                }
+            }));
+            var (small, progress) = Stream(session, table, cooked, root, files, limit, reps, total);
+            Console.WriteLine($"    stream, maxFilesPerTrigger {limit} ({progress.Count} micro-batches): median {small:F2} s, {small / batch:F2}x the one batch; " +
+                              $"the same {groups.Count} groups as {groups.Count} batch-pipeline runs: {perGroup:F2} s, stream {small / perGroup:F2}x those");
+            var phases = progress.SelectMany(p => p.DurationMs).GroupBy(d => d.Key).Select(g => $"{g.Key} {g.Sum(d => d.Value)}");
+            Console.WriteLine($"      time per phase over the micro-batches of the last run (ms): {string.Join(", ", phases)}");
         }
         Console.WriteLine();
+    }
+
+    /// <summary>Runs <paramref name="action"/> once untimed, then <paramref name="reps"/> times; the seconds of the timed runs.</summary>
+    private static List<double> Timed(int reps, Action<int> action)
+    {
+        var seconds = new List<double>();
+        for (var r = 0; r <= reps; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            action(r);
+            if (r > 0) seconds.Add(watch.Elapsed.TotalSeconds);
+        }
+        return seconds;
+    }
+
+    /// <summary>The median seconds of an available-now stream over the folder, and the progress of its last run.</summary>
+    private static (double Seconds, IReadOnlyList<StreamingQueryProgress> Progress) Stream(
+        AlaSparkSession session, SourceTable table, DatabaseRef cooked, string root, int files, int? limit, int reps, long total)
+    {
+        IReadOnlyList<StreamingQueryProgress> last = [];
+        var name = limit?.ToString(Inv) ?? "default";
+        var seconds = Timed(reps, r =>
+        {
+            var query = table.Read<CsvStreamReader>(s =>
+            {
+                s.FileStableAfter = TimeSpan.Zero;
+                if (limit is { } l) s.MaxFilesPerTrigger = l;
+            }).Write<DeltaStreamWriter>(cooked, new StreamWriteOptions
+            {
+                CheckpointLocation = Path.Combine(root, "checkpoints", $"many_{name}_{r}"),
+                TableName = $"stream_{name}_{r}",
+                ProgressToKeep = files,
+            });
+            query.AwaitTermination();
+            var rows = query.RecentProgress.Sum(p => p.NumInputRows);
+            if (rows != total) throw new InvalidOperationException($"the stream read {rows} rows; expected {total}");
+            last = query.RecentProgress;
+        });
+        return (Measure.Median(seconds), last);
+    }
+
+    /// <summary>The files in groups of <paramref name="size"/> (copied into a folder each), one raw table per group.</summary>
+    private static List<SourceTable> GroupTables(AlaSparkSession session, string root, string folder, int files, int size)
+    {
+        var tables = new List<SourceTable>();
+        for (var g = 0; g * size < files; g++)
+        {
+            var groupFolder = Path.Combine(root, $"groups_{size}", $"g{g:D4}");
+            var table = RawTable(session, $"group_{size}_{g}", groupFolder);
+            for (var f = g * size; f < Math.Min(files, (g + 1) * size); f++)
+            {
+                var name = $"part-{f:D4}.csv";
+                File.Copy(Path.Combine(folder, name), Path.Combine(groupFolder, name));
+                File.SetLastWriteTimeUtc(Path.Combine(groupFolder, name), DateTime.UtcNow.AddMinutes(-1));
+            }
+            tables.Add(table);
+        }
+        return tables;
     }
 }

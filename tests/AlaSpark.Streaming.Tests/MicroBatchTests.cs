@@ -94,6 +94,30 @@ public sealed class MicroBatchTests
     }
 
     [Fact]
+    public void AnotherWriterBetweenBatches_IsSeenByTheNextBatch_WhichCommitsAfterIt()
+    {
+        // The query's writer keeps the table's snapshot between batches and reads only the commits after it:
+        // an overwrite by a batch job in between must be in the table the next batch appends to.
+        using var lake = new StreamLake();
+        lake.AddRows("a.csv", 0, 2);
+        using var query = lake.Start(Trigger.ProcessingTime(TimeSpan.FromMilliseconds(50)));
+        query.ProcessAllAvailable();
+        var versionAfterFirst = lake.TargetDelta().LatestSnapshot().Version;
+
+        var other = lake.Session.CreateDataFrame(StreamLake.Schema, [[100, "name-100"]]);
+        AlaSpark.Delta.DeltaWriter.WriteToPath(other, lake.TargetDelta().Path, new WriteOptions { Mode = WriteMode.Overwrite });
+        lake.AddRows("b.csv", 10, 2);
+        query.ProcessAllAvailable();
+        query.Stop();
+
+        Assert.Equal(Rows((10, 2), (100, 1)), lake.TargetRows());
+        var latest = lake.TargetDelta().LatestSnapshot();
+        Assert.Equal(versionAfterFirst + 2, latest.Version);
+        Assert.Equal(1L, latest.TxnVersion(query.Id.ToString()));
+        Assert.Equal("WRITE", lake.TargetDelta().History(2)[1].Operation);
+    }
+
+    [Fact]
     public void ACancellationToken_StopsAProcessingTimeQuery()
     {
         using var lake = new StreamLake();

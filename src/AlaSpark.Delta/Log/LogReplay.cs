@@ -20,6 +20,18 @@ public sealed class LogReplay
 
     public LogReplay(string tableRoot) => _tableRoot = tableRoot;
 
+    /// <summary>A replay holding the state of <paramref name="snapshot"/>, to apply the commits after it.</summary>
+    internal static LogReplay From(Snapshot snapshot)
+    {
+        var replay = new LogReplay(snapshot.TablePath) { Protocol = snapshot.Protocol, Metadata = snapshot.Metadata };
+        foreach (var file in snapshot.Files) replay._adds[file.Path] = (file.Add, file.Path);
+        foreach (var remove in snapshot.Tombstones)
+            replay._tombstones[(DeltaPaths.Resolve(replay._tableRoot, remove.Path), remove.DeletionVectorId)] = remove;
+        foreach (var txn in snapshot.TransactionActions) replay._transactions[txn.AppId] = txn;
+        foreach (var (domain, value) in snapshot.DomainMetadata) replay._domains[domain] = value;
+        return replay;
+    }
+
     public Protocol? Protocol { get; private set; }
     public Metadata? Metadata { get; private set; }
 

@@ -8,6 +8,9 @@ namespace AlaSpark.Delta;
 /// </summary>
 public sealed class DeltaStreamWriter : StreamingWriter
 {
+    // One writer for every batch of the query: it keeps the snapshot between batches.
+    private readonly DeltaWriter _writer = new();
+
     public override bool IsCommitted(AlaSparkSession session, string database, string table, TransactionId txn)
     {
         if (!session.Catalog.TryGetTable(database, table, out var entry) || !DeltaTable.IsDeltaTable(entry.Location)) return false;
@@ -15,7 +18,7 @@ public sealed class DeltaStreamWriter : StreamingWriter
     }
 
     public override WrittenTable WriteBatch(ProcessedTable batch, string database, StreamWriteOptions options, TransactionId txn) =>
-        new DeltaWriter().Write(batch, database, new WriteOptions
+        _writer.Write(batch, database, new WriteOptions
         {
             Mode = WriteMode.Append,
             PartitionBy = options.PartitionBy,

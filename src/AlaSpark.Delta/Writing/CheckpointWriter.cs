@@ -24,9 +24,13 @@ public static class CheckpointWriter
     public const string DeletedFileRetentionKey = "delta.deletedFileRetentionDuration";
 
     /// <summary>Writes the checkpoint of <paramref name="version"/>; returns what <c>_last_checkpoint</c> now says.</summary>
-    public static LastCheckpoint Write(DeltaTable table, long version)
+    public static LastCheckpoint Write(DeltaTable table, long version) => Write(table.SnapshotAt(version));
+
+    /// <summary>Writes the checkpoint of <paramref name="snapshot"/>'s version; returns what <c>_last_checkpoint</c> now says.</summary>
+    public static LastCheckpoint Write(Snapshot snapshot)
     {
-        var snapshot = table.SnapshotAt(version);
+        var table = snapshot.Table;
+        var version = snapshot.Version;
         var rows = new List<IDictionary<string, object?>>();
         var features = snapshot.Protocol.MinReaderVersion >= 3 || snapshot.Protocol.MinWriterVersion >= 7;
         rows.Add(Row("protocol", ProtocolRow(snapshot.Protocol, features)));

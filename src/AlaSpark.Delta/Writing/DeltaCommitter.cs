@@ -161,7 +161,8 @@ public static class DeltaCommitter
         {
             try
             {
-                CheckpointWriter.Write(table, version);
+                // The committed version is the read snapshot plus the commits after it (this one and any winners').
+                CheckpointWriter.Write(readSnapshot is null ? table.SnapshotAt(version) : table.Advance(readSnapshot, version));
                 result = result with { Checkpoint = version };
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DeltaException or InvalidDataException)
