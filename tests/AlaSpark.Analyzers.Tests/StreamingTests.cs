@@ -167,6 +167,6 @@ public class StreamingTests
         [DeltaStreamSink("cooked__a", "b", Trigger = {|#0:"5 parsecs"|})]
         public partial class P;
         """, expected: Verify.Diagnostic("ALS4003").WithLocation(0).WithMessage(
-            "The trigger '5 parsecs' of the sink 'cooked__a.b' cannot be parsed: 'parsecs' is not a unit (milliseconds, seconds, minutes, hours, days); "
-            + "write an interval such as \"5 minutes\" or \"30 seconds\" (units: milliseconds, seconds, minutes, hours, days), \"available-now\" or \"once\""));
+            "The trigger '5 parsecs' of the sink 'cooked__a.b' cannot be parsed: 'parsecs' is not a unit (microsecond, millisecond, second, minute, hour, day, week, month, year; singular or plural); "
+            + "write an interval such as \"5 minutes\" or \"30 seconds\" (units: microseconds, milliseconds, seconds, minutes, hours, days, weeks), \"available-now\" or \"once\""));
 }

@@ -1,8 +1,6 @@
-using AlaSpark.Streaming;
-
 namespace AlaSpark.Analyzers.Tests;
 
-/// <summary>The shared trigger parser.</summary>
+/// <summary>The shared trigger parser (src/AlaSpark/Streaming/TriggerText.cs), as the analyzers link it.</summary>
 public class TriggerTextTests
 {
     [Theory]
@@ -14,6 +12,11 @@ public class TriggerTextTests
     [InlineData("1 day", 86_400_000)]
     [InlineData("interval 1 minute 30 seconds", 90_000)]
     [InlineData("0 seconds", 0)]
+    [InlineData("1 week", 604_800_000)]
+    [InlineData("1.5 seconds", 1_500)]
+    [InlineData("1.0 hours", 3_600_000)]
+    [InlineData("+5 minutes", 300_000)]
+    [InlineData("1 day - 1 hour", 82_800_000)]
     public void Intervals_are_processing_time_triggers(string text, long milliseconds)
     {
         Assert.True(TriggerText.TryParse(text, out var trigger, out var problem));
@@ -23,16 +26,16 @@ public class TriggerTextTests
     }
 
     [Theory]
-    [InlineData("available-now", TriggerKind.AvailableNow)]
-    [InlineData("Available-Now", TriggerKind.AvailableNow)]
-    [InlineData(null, TriggerKind.AvailableNow)]
-    [InlineData("", TriggerKind.AvailableNow)]
-    [InlineData("once", TriggerKind.Once)]
-    [InlineData(" ONCE ", TriggerKind.Once)]
-    public void Keywords_are_their_kinds(string? text, TriggerKind kind)
+    [InlineData("available-now", nameof(TriggerKind.AvailableNow))]
+    [InlineData("Available-Now", nameof(TriggerKind.AvailableNow))]
+    [InlineData(null, nameof(TriggerKind.AvailableNow))]
+    [InlineData("", nameof(TriggerKind.AvailableNow))]
+    [InlineData("once", nameof(TriggerKind.Once))]
+    [InlineData(" ONCE ", nameof(TriggerKind.Once))]
+    public void Keywords_are_their_kinds(string? text, string kind) // the kind's name: TriggerKind is internal
     {
         Assert.True(TriggerText.TryParse(text, out var trigger, out _));
-        Assert.Equal(kind, trigger!.Kind);
+        Assert.Equal(kind, trigger!.Kind.ToString());
         Assert.Equal(TimeSpan.Zero, trigger.Interval);
     }
 
@@ -40,13 +43,21 @@ public class TriggerTextTests
     [InlineData("5", "the number 5 has no unit")]
     [InlineData("minutes", "the unit 'minutes' has no number before it")]
     [InlineData("5minutes", "put a space between the number and the unit ('5 minutes')")]
-    [InlineData("5 mins", "'mins' is not a unit (milliseconds, seconds, minutes, hours, days)")]
+    [InlineData("5 mins", "'mins' is not a unit (microsecond, millisecond, second, minute, hour, day, week, month, year; singular or plural)")]
+    [InlineData("5 MINS", "'MINS' is not a unit")]
     [InlineData("-5 seconds", "the interval is negative")]
-    [InlineData("1.5 minutes", "'1.5' is not a whole number")]
+    [InlineData("1 hour -2 hours", "the interval is negative")]
+    [InlineData("1 month", "the interval counts months or years, whose length varies")]
+    [InlineData("1 year", "the interval counts months or years, whose length varies")]
+    [InlineData("1.5 minutes", "'1.5 minutes' has a fraction; only seconds may have one")]
+    [InlineData("five minutes", "'five' is not a number")]
+    [InlineData("-", "the sign '-' has no number after it")]
     [InlineData("interval", "it has no number and unit")]
     [InlineData("AvailableNow", "write \"available-now\" (with a hyphen)")]
     [InlineData("available_now", "write \"available-now\" (with a hyphen)")]
+    [InlineData("available now", "write \"available-now\" (with a hyphen)")]
     [InlineData("99999999999999 days", "the interval is too long")]
+    [InlineData("100000000 weeks", "the interval is too long")]
     [InlineData("5 minutes 3", "the number 3 has no unit")]
     public void Bad_text_says_what_is_wrong(string text, string problemStart)
     {

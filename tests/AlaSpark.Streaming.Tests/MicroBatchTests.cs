@@ -224,6 +224,8 @@ public sealed class MicroBatchTests
     [InlineData("5 minutes", 300_000)]
     [InlineData("30 seconds", 30_000)]
     [InlineData("1 hour 30 minutes", 5_400_000)]
+    [InlineData("1.5 seconds", 1_500)]
+    [InlineData("1 week", 604_800_000)]
     public void Trigger_ParsesIntervals(string text, long milliseconds) =>
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Assert.IsType<ProcessingTimeTrigger>(Trigger.Parse(text)).Interval);
 
@@ -234,6 +236,9 @@ public sealed class MicroBatchTests
         Assert.Same(Trigger.Once, Trigger.Parse("ONCE"));
         var error = Assert.Throws<AlaSparkException>(() => Trigger.Parse("every 5 minutes"));
         Assert.Contains("\"every 5 minutes\"", error.Message);
-        Assert.Throws<AlaSparkException>(() => Trigger.Parse("1 month"));
+        Assert.Contains("months or years, whose length varies", Assert.Throws<AlaSparkException>(() => Trigger.Parse("1 month")).Message);
+        Assert.Same(Trigger.AvailableNow, Trigger.Parse(" "));
+        // One spelling, as ALS4003 wants it (the analyzers read triggers with the same code).
+        Assert.Contains("write \"available-now\" (with a hyphen)", Assert.Throws<AlaSparkException>(() => Trigger.Parse("availableNow")).Message);
     }
 }

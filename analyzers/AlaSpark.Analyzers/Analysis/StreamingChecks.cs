@@ -1,7 +1,6 @@
 using AlaSpark.Analyzers.Diagnostics;
 using AlaSpark.Analyzers.Locating;
 using AlaSpark.Generators.Model;
-using AlaSpark.Streaming;
 using Microsoft.CodeAnalysis;
 
 namespace AlaSpark.Analyzers.Analysis;

@@ -34,7 +34,7 @@ internal sealed class StreamOperators
             _watermarkIndex = i;
             // A malformed delay fails when the processor is applied to the first batch, with its own message.
             if (SparkInterval.TryParse(watermark.Delay, out var delay, out _))
-                _delayMs = ((long)delay.Months * 31 + delay.Days) * 86_400_000L + delay.Microseconds / 1_000;
+                _delayMs = (long)(delay.TotalMicroseconds / 1_000);
         }
     }
 

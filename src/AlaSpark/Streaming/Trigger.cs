@@ -20,35 +20,34 @@ public abstract record Trigger
             : throw new ArgumentOutOfRangeException(nameof(interval), interval, "A processing-time trigger's interval is zero or more.");
 
     /// <summary>
-    /// A trigger as the sink attributes write it: <c>"available-now"</c>, <c>"once"</c>, or an interval
-    /// (<c>"5 minutes"</c>, <c>"30 seconds"</c>) for a processing-time trigger.
+    /// A trigger as the sink attributes and <c>run --trigger</c> write it: <c>"available-now"</c> (also null or
+    /// blank text), <c>"once"</c>, or a Spark interval (<c>"5 minutes"</c>, <c>"30 seconds"</c>) without months,
+    /// not negative, for a processing-time trigger. The analyzers read the text with the same code (ALS4003).
     /// </summary>
+    /// <exception cref="AlaSparkException">The text is none of these; the message says what is wrong and what to write.</exception>
     public static Trigger Parse(string text)
     {
-        var trimmed = (text ?? "").Trim();
-        if (trimmed.Equals("available-now", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("availableNow", StringComparison.OrdinalIgnoreCase)) return AvailableNow;
-        if (trimmed.Equals("once", StringComparison.OrdinalIgnoreCase)) return Once;
-        if (!SparkInterval.TryParse(trimmed, out var interval, out var reason))
-            throw new AlaSparkException(
-                $"The trigger \"{text}\" is neither \"available-now\", \"once\" nor an interval ({reason}). Write \"available-now\", \"once\", or an interval such as \"5 minutes\".");
-        if (interval.Months != 0)
-            throw new AlaSparkException($"The trigger \"{text}\" counts months, whose length varies. Write it in days, hours, minutes or seconds.");
-        var micros = interval.Days * 86_400_000_000L + interval.Microseconds;
-        if (micros < 0) throw new AlaSparkException($"The trigger \"{text}\" is negative. Write an interval of zero or more, such as \"5 minutes\".");
-        return new ProcessingTimeTrigger(TimeSpan.FromMicroseconds(micros));
+        if (!TriggerText.TryParse(text, out var parsed, out var problem))
+            throw new AlaSparkException($"The trigger \"{text}\" cannot be parsed: {problem}.");
+        return parsed!.Kind switch
+        {
+            TriggerKind.AvailableNow => AvailableNow,
+            TriggerKind.Once => Once,
+            _ => new ProcessingTimeTrigger(parsed.Interval),
+        };
     }
 }
 
 /// <summary>See <see cref="Trigger.AvailableNow"/>.</summary>
 public sealed record AvailableNowTrigger : Trigger
 {
-    public override string ToString() => "available-now";
+    public override string ToString() => TriggerText.AvailableNow;
 }
 
 /// <summary>See <see cref="Trigger.Once"/>.</summary>
 public sealed record OnceTrigger : Trigger
 {
-    public override string ToString() => "once";
+    public override string ToString() => TriggerText.Once;
 }
 
 /// <summary>See <see cref="Trigger.ProcessingTime(TimeSpan)"/>.</summary>
