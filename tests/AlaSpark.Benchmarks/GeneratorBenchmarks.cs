@@ -49,6 +49,14 @@ public static class GeneratorBenchmarks
             return 1;
         }
 
+        // For a profiler: only the incremental runs of the generator (--incremental-only N).
+        if (Array.IndexOf(args, "--incremental-only") is var at and >= 0)
+        {
+            var runs = at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, Inv, out var n) ? n : 500;
+            Console.WriteLine($"incremental only, {runs} runs: median {Incremental(compilation, new PipelineGenerator(), runs).Median:F3} ms");
+            return 0;
+        }
+
         // 1. Full run vs compiling the same sources (a fresh compilation each time: nothing cached).
         var compile = Median(repetitions, () =>
         {
