@@ -178,9 +178,7 @@ public sealed class DeltaTable
     /// </summary>
     public Snapshot SnapshotAsOf(DateTimeOffset timestamp)
     {
-        var range = Log.Range();
-        var commits = Log.Commits(range.EarliestVersion);
-        var timestamps = CommitTimestamps(commits, LatestMetadataConfiguration());
+        var (range, timestamps) = AvailableCommitTimestamps();
         if (timestamps.Count == 0)
             return SnapshotAt(range.LatestVersion); // only a checkpoint is left
         var first = timestamps[0];
@@ -195,6 +193,34 @@ public sealed class DeltaTable
                 first.Version, last.Version);
         var version = timestamps.Last(t => t.Timestamp <= timestamp).Version;
         return SnapshotAt(version);
+    }
+
+    /// <summary>
+    /// The first version committed at or after <paramref name="timestamp"/>, with commit times read as
+    /// <see cref="SnapshotAsOf"/> reads them (a stream's <c>startingTimestamp</c>): the earliest available commit
+    /// when the time is before every commit. A time after the latest commit is an error naming the latest version
+    /// and its commit time.
+    /// </summary>
+    internal long FirstVersionCommittedAtOrAfter(DateTimeOffset timestamp)
+    {
+        var (range, timestamps) = AvailableCommitTimestamps();
+        if (timestamps.Count == 0)
+            throw new DeltaVersionNotFoundException(Path,
+                $"Table {Path} has no commit files left to compare {Format(timestamp)} with (only the checkpoint of version {range.LatestVersion}).",
+                range.EarliestVersion, range.LatestVersion);
+        var last = timestamps[^1];
+        if (timestamp > last.Timestamp)
+            throw new DeltaVersionNotFoundException(Path,
+                $"Table {Path} has no version committed at or after {Format(timestamp)}: the latest version is {last.Version}, committed at {Format(last.Timestamp)}.",
+                timestamps[0].Version, last.Version);
+        return timestamps.First(t => t.Timestamp >= timestamp).Version;
+    }
+
+    /// <summary>The log's version range and the times of its commit files (none when only a checkpoint is left).</summary>
+    private (LogRange Range, List<(long Version, DateTimeOffset Timestamp)> Timestamps) AvailableCommitTimestamps()
+    {
+        var range = Log.Range();
+        return (range, CommitTimestamps(Log.Commits(range.EarliestVersion), LatestMetadataConfiguration()));
     }
 
     /// <summary>The table's commits, newest first (what DESCRIBE HISTORY shows); at most <paramref name="limit"/>.</summary>
@@ -347,6 +373,7 @@ public sealed class DeltaTable
         return null;
     }
 
-    private static string Format(DateTimeOffset t) =>
+    /// <summary>A time as messages show it: UTC, to the millisecond (<c>2026-01-01T10:00:00.000Z</c>).</summary>
+    internal static string Format(DateTimeOffset t) =>
         t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -48,6 +48,21 @@ public class TimeTravelTests
     }
 
     [Fact]
+    public void The_first_version_committed_at_or_after_a_time_starts_with_the_earliest_and_stops_at_the_latest()
+    {
+        using var copy = WithCommitTimes();
+        var table = DeltaTable.ForPath(copy.Path);
+        Assert.Equal(0, table.FirstVersionCommittedAtOrAfter(At(Start - 60 * Minute)));
+        Assert.Equal(0, table.FirstVersionCommittedAtOrAfter(At(Start)));
+        Assert.Equal(1, table.FirstVersionCommittedAtOrAfter(At(Start + 1)));
+        Assert.Equal(1, table.FirstVersionCommittedAtOrAfter(At(Start + 20 * Minute)));
+        Assert.Equal(2, table.FirstVersionCommittedAtOrAfter(At(Start + 40 * Minute)));
+        var after = Assert.Throws<DeltaVersionNotFoundException>(() => table.FirstVersionCommittedAtOrAfter(At(Start + 40 * Minute + 1)));
+        Assert.Contains("the latest version is 2, committed at 2018-10-24T21:54:18.000Z", after.Message);
+        Assert.Equal((0, 2), (after.EarliestVersion, after.LatestVersion));
+    }
+
+    [Fact]
     public void Commit_times_that_go_backwards_are_made_increasing()
     {
         using var copy = WithCommitTimes();
@@ -87,6 +102,7 @@ public class TimeTravelTests
         var table = DeltaTable.ForPath(temp.Path);
         Assert.Equal(new[] { 600_000L, 500_000L, 100_000L }, table.History().Select(h => h.Timestamp.ToUnixTimeMilliseconds()));
         Assert.Equal(1, table.SnapshotAsOf(At(550_000)).Version);
+        Assert.Equal(2, table.FirstVersionCommittedAtOrAfter(At(550_000))); // the same times a stream's startingTimestamp compares with
         Assert.Equal(At(600_000), table.LatestSnapshot().Timestamp);
     }
 

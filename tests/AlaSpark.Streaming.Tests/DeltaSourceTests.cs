@@ -6,10 +6,10 @@ namespace AlaSpark.Streaming.Tests;
 /// <summary>A Delta table <c>raw__shop.orders</c> streamed into <c>cooked__shop.orders</c>.</summary>
 public sealed class DeltaSourceTests
 {
-    private static string SourcePath(StreamLake lake) => Path.Combine(lake.Root, "raw", "orders");
+    internal static string SourcePath(StreamLake lake) => Path.Combine(lake.Root, "raw", "orders");
 
     /// <summary>Appends ids to the source table; returns the version committed.</summary>
-    private static long Append(StreamLake lake, params int[] ids)
+    internal static long Append(StreamLake lake, params int[] ids)
     {
         var frame = lake.Session.CreateDataFrame(StreamLake.Schema, ids.Select(id => new object?[] { id, $"o{id}" }));
         var version = DeltaWriter.WriteToPath(frame, SourcePath(lake), new WriteOptions()).Version;
@@ -17,20 +17,20 @@ public sealed class DeltaSourceTests
         return version;
     }
 
-    private static long Overwrite(StreamLake lake, params int[] ids)
+    internal static long Overwrite(StreamLake lake, params int[] ids)
     {
         var frame = lake.Session.CreateDataFrame(StreamLake.Schema, ids.Select(id => new object?[] { id, $"o{id}" }));
         return DeltaWriter.WriteToPath(frame, SourcePath(lake), new WriteOptions { Mode = WriteMode.Overwrite }).Version;
     }
 
-    private static long DeleteEverything(StreamLake lake)
+    internal static long DeleteEverything(StreamLake lake)
     {
         var txn = DeltaTable.ForPath(SourcePath(lake)).StartTransaction();
         txn.RemoveAllFiles();
         return txn.Commit("DELETE", new Dictionary<string, string?>(), new Dictionary<string, long>()).Version;
     }
 
-    private static StreamingQuery Run(StreamLake lake, Action<DeltaStreamReader>? configure = null)
+    internal static StreamingQuery Run(StreamLake lake, Action<DeltaStreamReader>? configure = null)
     {
         var query = lake.Session.Catalog.Database("raw__shop").Table("orders").Read(configure)
             .Write<DeltaStreamWriter>(lake.Session.Catalog.Database("cooked__shop"), new StreamWriteOptions { CheckpointLocation = lake.CheckpointFolder });
@@ -38,7 +38,7 @@ public sealed class DeltaSourceTests
         return query;
     }
 
-    private static List<int> Ids(StreamLake lake) =>
+    internal static List<int> Ids(StreamLake lake) =>
         lake.Session.Table("cooked__shop.orders").Collect().Select(r => (int)r[0]!).Order().ToList();
 
     [Fact]

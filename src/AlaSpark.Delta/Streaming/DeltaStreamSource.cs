@@ -5,39 +5,79 @@ using AlaSpark.Plan;
 
 namespace AlaSpark.Delta;
 
-/// <summary>The source of a <see cref="DeltaStreamReader"/>: offsets are <c>{startVersion, reservoirVersion, isStartingVersion}</c>.</summary>
-internal sealed class DeltaStreamSource(DeltaStreamReader reader, SourceTable table) : StreamSource
+/// <summary>
+/// The source of a <see cref="DeltaStreamReader"/>: offsets are <c>{startVersion, reservoirVersion, isStartingVersion}</c>.
+/// A start given by a version, <c>latest</c> or a timestamp is decided when the query first runs with its checkpoint
+/// and recorded in the source's folder of it (<c>sources/0/start</c>), so that a restart before the first batch
+/// starts at the same version; once a batch is planned, its offsets say where the next one starts.
+/// </summary>
+internal sealed class DeltaStreamSource(DeltaStreamSettings settings, SourceTable table) : StreamSource
 {
     private readonly DeltaTable _delta = DeltaTable.ForPath(table.Location);
 
     /// <summary>The last version read by a planned batch; null before the first.</summary>
     private long? _lastVersion;
 
+    /// <summary>The first version the first batch reads the changes of; null when it reads the table as it is.</summary>
+    private long? _startVersion;
+
     private long? _availableNowEnd;
 
     public override SourceTable Table => table;
 
-    public override void Restore(StreamCheckpoint checkpoint, int index, long? lastPlannedBatch) =>
+    public override void Restore(StreamCheckpoint checkpoint, int index, long? lastPlannedBatch)
+    {
         _lastVersion = lastPlannedBatch is { } batch ? Parse(checkpoint.ReadOffsets(batch)).End : null;
+        _startVersion = _lastVersion is null && settings.Start is { } start ? RecordedStart(Path.Combine(checkpoint.SourceFolder(index), "start"), start) : null;
+    }
+
+    /// <summary>The version recorded in <paramref name="file"/>; or <paramref name="start"/> decided now, and recorded there.</summary>
+    private long RecordedStart(string file, DeltaStreamStart start)
+    {
+        if (File.Exists(file))
+        {
+            var line = StreamCheckpoint.ReadLog(file).FirstOrDefault();
+            return line is not null && JsonNode.Parse(line) is JsonObject json && json["startingVersion"] is JsonValue value && value.TryGetValue<long>(out var recorded) && recorded >= 0
+                ? recorded
+                : throw StreamCheckpoint.Malformed(file, "it holds no starting version (expected {\"startingVersion\":<version>,\"from\":\"<option>\"})");
+        }
+        var version = start.Version ?? (start.Latest ? _delta.LatestSnapshot().Version + 1 : FirstVersionAtOrAfter(start.Timestamp!.Value));
+        StreamCheckpoint.WriteLog(file, [new JsonObject { ["startingVersion"] = version, ["from"] = start.ToString() }.ToJsonString()], overwrite: false);
+        return version;
+    }
+
+    private long FirstVersionAtOrAfter(DateTimeOffset timestamp)
+    {
+        try
+        {
+            return _delta.FirstVersionCommittedAtOrAfter(timestamp);
+        }
+        catch (DeltaVersionNotFoundException e)
+        {
+            throw new AlaSparkException(
+                $"The Delta stream {table.FullName} can't start at its startingTimestamp: {e.Message} " +
+                "Give a time at or before the latest commit, or startingVersion=latest to read only the versions committed from now on.", e);
+        }
+    }
 
     public override void BoundToAvailableNow() => _availableNowEnd = _delta.LatestSnapshot().Version;
 
     public override string? PlanBatch(long batchId, bool respectLimits)
     {
         var latest = _availableNowEnd ?? _delta.LatestSnapshot().Version;
-        if (_lastVersion is null && reader.StartingVersion is null)
+        if (_lastVersion is null && _startVersion is null)
         {
             // The first batch: the table as it is now.
             _lastVersion = latest;
             return Offset(latest, latest, snapshot: true);
         }
-        var start = _lastVersion + 1 ?? reader.StartingVersion!.Value;
+        var start = _lastVersion + 1 ?? _startVersion!.Value;
         if (start > latest) return null;
         var files = 0;
         var end = start - 1;
         foreach (var change in _delta.GetChanges(start).TakeWhile(c => c.Version <= latest))
         {
-            if (end >= start && respectLimits && files >= reader.MaxFilesPerTrigger) break;
+            if (end >= start && respectLimits && files >= settings.MaxFilesPerTrigger) break;
             files += change.Actions.OfType<AddFile>().Count(a => a.DataChange);
             end = change.Version;
         }
@@ -70,7 +110,7 @@ internal sealed class DeltaStreamSource(DeltaStreamReader reader, SourceTable ta
         var removes = change.Actions.OfType<RemoveFile>().Any(r => r.DataChange);
         if (!removes) return true;
         var adds = change.Actions.OfType<AddFile>().Any(a => a.DataChange);
-        if (reader.SkipChangeCommits || (reader.IgnoreDeletes && !adds)) return false;
+        if (settings.SkipChangeCommits || (settings.IgnoreDeletes && !adds)) return false;
         throw new AlaSparkException(
             $"[DELTA_SOURCE_TABLE_IGNORE_CHANGES] Detected a data {(adds ? "update" : "deletion")} ({change.CommitInfo?.Operation ?? "a commit that removes files"}) in the source table {table.FullName} at version {change.Version}. " +
             "A stream reads appends only. " + (adds

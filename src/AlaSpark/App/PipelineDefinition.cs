@@ -62,20 +62,20 @@ public sealed partial class PipelineDefinition : IPipeline
     /// </summary>
     /// <param name="path">Overrides the catalog's location (a folder for a file stream); <c>{{ key }}</c> reads a key of the job's config.</param>
     /// <param name="schema">The columns, when the catalog doesn't know them (or to override it).</param>
-    /// <param name="options">Extra reader options as <c>"key=value"</c> pairs (<c>maxFilesPerTrigger</c>, <c>maxBytesPerTrigger</c>, the batch reader's options); only file streams take them.</param>
+    /// <param name="options">Extra reader options as <c>"key=value"</c> pairs (the source attribute's <c>Options</c>), given to the reader's
+    /// <see cref="StreamingReader.Options"/>: for a file stream <c>maxFilesPerTrigger</c>, <c>maxBytesPerTrigger</c> and the batch reader's
+    /// options; for a Delta stream <c>startingVersion</c>, <c>startingTimestamp</c>, <c>ignoreDeletes</c>, <c>skipChangeCommits</c>, <c>maxFilesPerTrigger</c>.</param>
     public PipelineDefinition ReadStreamFrom<TReader>(string database, string table, BadRecordsMode badRecords = BadRecordsMode.Quarantine,
         string? path = null, StructType? schema = null, IReadOnlyList<string>? options = null) where TReader : StreamingReader, new()
     {
         if (_source is not null) throw new AlaSparkException($"The pipeline '{Name}' already has a source; a pipeline reads one source.");
         var pairs = OptionPairs(options);
-        if (pairs.Count > 0 && !typeof(FileStreamReader).IsAssignableFrom(typeof(TReader)))
-            throw new AlaSparkException($"The pipeline '{Name}' gives the source {database}.{table} the options {string.Join(", ", options!)}, but {typeof(TReader).Name} takes no options; remove them.");
         _streamReader = () =>
         {
             var reader = new TReader();
-            if (reader is not FileStreamReader files) return reader;
-            foreach (var (key, value) in pairs) files.Options[key] = value;
-            return WithBadRecords(files, badRecords);
+            foreach (var (key, value) in pairs) reader.Options[key] = value;
+            if (reader is FileStreamReader files) files.BadRecords = badRecords;
+            return reader;
         };
         _source = new SourceDescription(typeof(TReader).Name, database, table, path, badRecords, IsStream: true);
         _schema = schema;
@@ -94,12 +94,6 @@ public sealed partial class PipelineDefinition : IPipeline
             pairs.Add(new(option[..equals].Trim(), option[(equals + 1)..].Trim()));
         }
         return pairs;
-    }
-
-    private static FileStreamReader WithBadRecords(FileStreamReader reader, BadRecordsMode badRecords)
-    {
-        reader.BadRecords = badRecords;
-        return reader;
     }
 
     public PipelineDefinition Apply(ToTableProcessor processor)

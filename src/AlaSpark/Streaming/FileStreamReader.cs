@@ -1,11 +1,10 @@
-using System.Globalization;
-
 namespace AlaSpark;
 
 /// <summary>
 /// Reads a table's folder as a stream of new files (the <c>CsvStreamSource</c>, <c>JsonStreamSource</c> and
 /// <c>ParquetStreamSource</c> of dsl.md): each batch reads its files with the batch reader of the format, so
-/// options, schema and bad-record handling are the batch read's.
+/// options, schema and bad-record handling are the batch read's. Its <see cref="StreamingReader.Options"/> are
+/// <c>maxFilesPerTrigger</c>, <c>maxBytesPerTrigger</c> and the batch reader's options (which override the catalog's).
 /// </summary>
 public abstract class FileStreamReader : StreamingReader
 {
@@ -18,9 +17,6 @@ public abstract class FileStreamReader : StreamingReader
 
     /// <summary>Where quarantined rows go; default <c>&lt;bad records path&gt;/&lt;database&gt;/&lt;table&gt;</c>.</summary>
     public string? BadRecordsPath { get; set; }
-
-    /// <summary>Reader options in Spark's names; they override the catalog's.</summary>
-    public Dictionary<string, string> Options { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The most files a batch reads (Spark's <c>maxFilesPerTrigger</c>; option of the same name). Default 1000.</summary>
     public int? MaxFilesPerTrigger { get; set; } = 1000;
@@ -55,11 +51,6 @@ public abstract class FileStreamReader : StreamingReader
 
     private static bool IsStreamOption(string key) =>
         key.Equals("maxFilesPerTrigger", StringComparison.OrdinalIgnoreCase) || key.Equals("maxBytesPerTrigger", StringComparison.OrdinalIgnoreCase);
-
-    private static long PositiveOption(string name, string value, SourceTable table) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new AlaSparkException($"The stream option {name} of {table.FullName} must be a positive whole number, not '{value}'.");
 }
 
 /// <summary>Reads new CSV files of a folder as a stream (with a header unless the table's <c>header</c> property says otherwise).</summary>

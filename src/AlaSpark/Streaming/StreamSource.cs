@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AlaSpark;
 
 /// <summary>
@@ -36,5 +38,19 @@ public abstract class StreamSource
 /// <summary>Creates the <see cref="StreamSource"/> that reads a table as a stream (the stream counterpart of <see cref="Reader"/>).</summary>
 public abstract class StreamingReader
 {
+    /// <summary>
+    /// Reader options in Spark's names (case-insensitive), as a source attribute's <c>Options</c> give them; each
+    /// reader says which it takes. An option overrides the property of the same meaning.
+    /// </summary>
+    public Dictionary<string, string> Options { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public abstract StreamSource CreateSource(SourceTable table);
+
+    /// <summary>The value of option <paramref name="name"/> as a positive whole number; anything else is an error naming the option, its value and the table.</summary>
+    protected static long PositiveOption(string name, string value, SourceTable table) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw BadOption(name, value, table, "a positive whole number");
+
+    /// <summary>The error for an option whose value is not <paramref name="expected"/>.</summary>
+    protected static AlaSparkException BadOption(string name, string value, SourceTable table, string expected) =>
+        new($"The stream option {name} of {table.FullName} must be {expected}, not '{value}'.");
 }
