@@ -138,7 +138,7 @@ public static class StreamingBenchmarks
 
     private static void StreamVsBatch(AlaSparkSession session, string root, bool quick)
     {
-        int files = quick ? 20 : 100, rowsPerFile = quick ? 10_000 : 50_000, reps = quick ? 2 : 3;
+        int files = quick ? 20 : 100, rowsPerFile = quick ? 10_000 : 50_000, reps = quick ? 2 : 5;
         int[] smallerBatches = quick ? [5] : [10, 1];
         var folder = Path.Combine(root, "many");
         var generate = Stopwatch.StartNew();
