@@ -23,6 +23,11 @@ internal sealed class DeltaStreamSource(DeltaStreamSettings settings, SourceTabl
 
     private long? _availableNowEnd;
 
+    // The table as last seen: each batch reads only the commits after it (see DeltaTable.Refresh).
+    private Snapshot? _latest;
+
+    private long LatestVersion() => (_latest = _latest is null ? _delta.LatestSnapshot() : _delta.Refresh(_latest)).Version;
+
     public override SourceTable Table => table;
 
     public override void Restore(StreamCheckpoint checkpoint, int index, long? lastPlannedBatch)
@@ -41,7 +46,7 @@ internal sealed class DeltaStreamSource(DeltaStreamSettings settings, SourceTabl
                 ? recorded
                 : throw StreamCheckpoint.Malformed(file, "it holds no starting version (expected {\"startingVersion\":<version>,\"from\":\"<option>\"})");
         }
-        var version = start.Version ?? (start.Latest ? _delta.LatestSnapshot().Version + 1 : FirstVersionAtOrAfter(start.Timestamp!.Value));
+        var version = start.Version ?? (start.Latest ? LatestVersion() + 1 : FirstVersionAtOrAfter(start.Timestamp!.Value));
         StreamCheckpoint.WriteLog(file, [new JsonObject { ["startingVersion"] = version, ["from"] = start.ToString() }.ToJsonString()], overwrite: false);
         return version;
     }
@@ -60,11 +65,11 @@ internal sealed class DeltaStreamSource(DeltaStreamSettings settings, SourceTabl
         }
     }
 
-    public override void BoundToAvailableNow() => _availableNowEnd = _delta.LatestSnapshot().Version;
+    public override void BoundToAvailableNow() => _availableNowEnd = LatestVersion();
 
     public override string? PlanBatch(long batchId, bool respectLimits)
     {
-        var latest = _availableNowEnd ?? _delta.LatestSnapshot().Version;
+        var latest = _availableNowEnd ?? LatestVersion();
         if (_lastVersion is null && _startVersion is null)
         {
             // The first batch: the table as it is now.

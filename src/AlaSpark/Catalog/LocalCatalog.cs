@@ -100,7 +100,8 @@ public sealed class LocalCatalog : ICatalog
         location ??= Path.Combine(LakeRoot, name);
         RequireAbsolute(location, $"database '{name}'");
 
-        return Write(connection =>
+        // Every write asks for its database: when it exists, a read answers without taking the write lock.
+        return Read(connection => ReadDatabase(connection, name)) ?? Write(connection =>
         {
             var existing = ReadDatabase(connection, name);
             if (existing is not null) return existing;
