@@ -138,31 +138,36 @@ public sealed class MicroBatchTests
         using var lake = new StreamLake();
         lake.AddRows("done.csv", 0, 2);
         var growing = Path.Combine(lake.RawFolder, "growing.csv");
+        var written = 0;
         using (var writer = new StreamWriter(growing))
         {
             writer.WriteLine("id,name");
             writer.Flush();
+            // The file grows (a row every 25 ms) for as long as the first query runs, however slow the machine is.
+            using var queryDone = new ManualResetEventSlim();
             var appending = new Thread(() =>
             {
-                for (var id = 100; id < 120; id++)
+                do
                 {
-                    writer.WriteLine(StreamLake.Row(id));
+                    writer.WriteLine(StreamLake.Row(100 + written));
                     writer.Flush();
-                    Thread.Sleep(25);
+                    written++;
                 }
+                while (!queryDone.Wait(25));
             });
             appending.Start();
-            var query = lake.RunAvailableNow(r => r.FileStableAfter = TimeSpan.FromMilliseconds(200));
+            var query = lake.RunAvailableNow(r => r.FileStableAfter = TimeSpan.FromSeconds(1));
+            queryDone.Set();
             appending.Join();
 
             Assert.Equal(Rows((0, 2)), lake.TargetRows());
             Assert.Equal(2L, query.RecentProgress.Sum(p => p.NumInputRows));
         }
 
-        var later = lake.RunAvailableNow(r => r.FileStableAfter = TimeSpan.FromMilliseconds(200));
+        var later = lake.RunAvailableNow(r => r.FileStableAfter = TimeSpan.Zero);
 
-        Assert.Equal(20L, later.LastProgress!.NumInputRows);
-        Assert.Equal(Rows((0, 2), (100, 20)), lake.TargetRows());
+        Assert.Equal(written, later.LastProgress!.NumInputRows);
+        Assert.Equal(Rows((0, 2), (100, written)), lake.TargetRows());
     }
 
     [Fact]
