@@ -1,10 +1,14 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using AlaSpark.Generators.Emitting;
 using AlaSpark.Generators.Model;
 using AlaSpark.Generators.Parsing;
+using AlaSpark.Generators.Syntax;
 using AlaSpark.Generators.Tracking;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AlaSpark.Generators;
@@ -12,39 +16,98 @@ namespace AlaSpark.Generators;
 /// <summary>
 /// Turns each <c>[Pipeline]</c> partial class into generated code.
 /// </summary>
+/// <remarks>
+/// The pipelines are read from syntax, so that an edit costs the generator only the files it
+/// changed: see docs/generator.md, "Reading pipelines from syntax". A pipeline syntax can't decide
+/// is read from symbols by <see cref="PipelineParser"/>, the reader the analyzers use.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class PipelineGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // 1. Find the classes marked [Pipeline]. ForAttributeWithMetadataName looks only at
-        //    declarations with that attribute, and re-runs the transform only for edited files.
-        // 2. Parse each into a model of strings and arrays, binding each processor's arguments to a
-        //    constructor: the model holds no symbol, so an edit elsewhere produces an equal model
-        //    and the steps below stay cached.
-        var parsed = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                "AlaSpark.PipelineAttribute",
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
-                transform: static (attributeContext, cancellationToken) =>
-                    attributeContext.TargetSymbol is INamedTypeSymbol type
-                        ? PipelineParser.Parse(type, cancellationToken)
-                        : new ParsedPipeline(null, EquatableArray<Finding>.Empty, HasUnreadableAttributes: true))
+        // 1. Each file's syntax, read into a summary of strings and arrays: the top-level classes
+        //    with attributes and the declarations other files may name. The compilation's trees are
+        //    the input; a file that was not edited is the same tree, so only edited files are read.
+        var files = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(static (tree, cancellationToken) => SyntaxReader.Read(tree, cancellationToken))
+            .WithTrackingName(TrackingNames.FileSummaries);
+
+        // 2. What names can reach: every file's declarations, and the AlaSpark assemblies' processors
+        //    and enums (metadata, which edits don't change).
+        var index = files
+            .Select(static (file, _) => file.Declarations)
+            .Collect()
+            .Select(static (declarations, _) => new SourceIndex(declarations.ToEquatableArray()))
+            .WithTrackingName(TrackingNames.SourceIndex);
+        //    The catalogue reads only the types the pipelines' attributes name, so each edit costs a
+        //    few lookups in symbols the compiler keeps between compilations.
+        var catalogue = files
+            .Select(static (file, _) => Catalogue.NamesUsedBy(file.Pipelines))
+            .Collect()
+            .Select(static (names, _) => names.SelectMany(n => n).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .Combine(context.CompilationProvider)
+            .Select(static (input, cancellationToken) => Catalogue.Read(input.Right, input.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.Catalogue);
+
+        // 3. Each attributed class read into a pipeline model, or marked for the symbol reader.
+        var read = files
+            .SelectMany(static (file, _) => file.Pipelines)
+            .Combine(index.Combine(catalogue))
+            .Select(static (input, _) => SyntaxParser.Parse(input.Left, input.Right.Left, input.Right.Right))
+            .WithTrackingName(TrackingNames.SyntaxPipelines);
+
+        // 4. The classes syntax can't decide, read from symbols (only these re-run on every edit).
+        var fromSymbols = read
+            .Where(static result => result.Outcome == SyntaxOutcome.NeedsSymbols)
+            .Select(static (result, _) => result.FullName)
+            .Collect()
+            .Combine(context.CompilationProvider)
+            .Select(static (input, cancellationToken) => ReadFromSymbols(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.SymbolPipelines);
+
+        // 5. Every pipeline's model: a model holds no symbol, so an edit elsewhere produces an equal
+        //    model and the steps below stay cached.
+        var parsed = read
+            .Where(static result => result.Outcome == SyntaxOutcome.Parsed)
+            .Select(static (result, _) => result.Parsed!)
+            .Collect()
+            .Combine(fromSymbols)
+            .SelectMany(static (input, _) => input.Left.Concat(input.Right))
             .WithTrackingName(TrackingNames.ParsedPipelines);
 
-        // 3. Track the schema through the processors (from the model alone), with the findings the
+        // 6. Track the schema through the processors (from the model alone), with the findings the
         //    analyzers report.
         var checkedPipelines = parsed
             .Select(static (pipeline, _) => PipelineChecker.Check(pipeline))
             .WithTrackingName(TrackingNames.CheckedPipelines);
 
-        // 4. Drop the invalid pipelines: the analyzers report why, the generator emits nothing.
+        // 7. Drop the invalid pipelines: the analyzers report why, the generator emits nothing.
         var valid = checkedPipelines
             .Where(static pipeline => pipeline.IsValid)
             .WithTrackingName(TrackingNames.ValidPipelines);
 
-        // 5. One file per pipeline, from the checked model alone.
+        // 8. One file per pipeline, from the checked model alone.
         context.RegisterSourceOutput(valid, static (output, pipeline) => Emit(output, pipeline));
+    }
+
+    /// <summary>
+    /// The classes named <paramref name="fullNames"/> that carry AlaSpark's <c>[Pipeline]</c>, read
+    /// from symbols (each once, though a partial class may be named by several declarations).
+    /// </summary>
+    private static EquatableArray<ParsedPipeline> ReadFromSymbols(ImmutableArray<string> fullNames, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var parsed = new List<ParsedPipeline>();
+        foreach (var fullName in fullNames.Distinct())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (compilation.GetTypeByMetadataName(fullName) is not { } type) continue;
+            if (!type.GetAttributes().Any(a => a.AttributeClass is { Name: "PipelineAttribute", ContainingNamespace: { Name: "AlaSpark", ContainingNamespace.IsGlobalNamespace: true } }))
+                continue;
+            parsed.Add(PipelineParser.Parse(type, cancellationToken));
+        }
+        return parsed.ToEquatableArray();
     }
 
     private static void Emit(SourceProductionContext output, CheckedPipeline pipeline)

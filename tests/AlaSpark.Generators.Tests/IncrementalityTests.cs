@@ -48,6 +48,86 @@ public class IncrementalityTests
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
 
+    /// <summary>A schema record in a file of its own, and the pipeline that reads it in another, against the real runtime.</summary>
+    private const string RuntimeRow = "namespace Jobs.Rows; public sealed record Event(string Id, string Email, DateTime At);";
+
+    private const string RuntimePipeline = """
+        using AlaSpark;
+        using Jobs.Rows;
+        namespace Jobs;
+        [Pipeline("events")]
+        [CsvSource("raw__a", "events", Schema = typeof(Event))]
+        [Processor(typeof(HashColumn), "email", HashAlgorithm.Sha512)]
+        [Processor(typeof(AddPartition), "at_date", "at")]
+        [DeltaSink("cooked__a", "events", PartitionBy = new[] { "at_date" })]
+        public partial class EventsPipeline;
+        """;
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnRuntime(params string[] extra)
+    {
+        var compilation = TestCompilation.CreateWithRuntime([Samples.GlobalUsings, RuntimeRow, RuntimePipeline, "namespace Other; public class Unrelated { }", .. extra]);
+        return (TestCompilation.Run(compilation).Driver, compilation);
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, string marker, string text)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(marker));
+        return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(text, TestCompilation.ParseOptions, tree.FilePath));
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    [Fact]
+    public void Against_the_runtime_an_unrelated_edit_reads_one_file_and_asks_the_compiler_for_no_pipeline()
+    {
+        var (driver, compilation) = RunOnRuntime();
+        var edited = Replace(compilation, "class Unrelated", "namespace Other; public class Unrelated { public int Edited() => 1; }");
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Null(result.Exception);
+        foreach (var name in TrackingNames.All)
+            Assert.All(Reasons(result, name), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name}: {reason}"));
+        // Only the edited file was read again (its summary came out equal); the others were not touched.
+        Assert.Equal(1, Reasons(result, TrackingNames.FileSummaries).Count(r => r == IncrementalStepRunReason.Unchanged));
+        // The pipeline was read from syntax: nothing was left to the symbol reader.
+        var fromSymbols = result.TrackedSteps[TrackingNames.SymbolPipelines].SelectMany(s => s.Outputs).Single().Value;
+        Assert.Empty((EquatableArray<ParsedPipeline>)fromSymbols);
+        Assert.Single(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Editing_the_schema_record_in_another_file_regenerates_the_pipeline()
+    {
+        var (driver, compilation) = RunOnRuntime();
+        var edited = Replace(compilation, "record Event(", "namespace Jobs.Rows; public sealed record Event(string Id, string Email, DateTime At, int? Clicks);");
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(Reasons(result, TrackingNames.ValidPipelines), reason => reason == IncrementalStepRunReason.Modified);
+        var generated = result.GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("Clicks", generated);
+        Assert.Equal(generated, TestCompilation.Run(edited).Driver.GetRunResult().GeneratedTrees.Single().ToString());
+    }
+
+    [Fact]
+    public void A_new_file_that_makes_a_name_ambiguous_sends_the_pipeline_to_the_symbol_reader()
+    {
+        var (driver, compilation) = RunOnRuntime();
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Jobs; public sealed class HashColumn { }", TestCompilation.ParseOptions, "Shadow.cs"));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // Jobs.HashColumn now hides AlaSpark.HashColumn: C# binds the attribute to it, and the
+        // symbol reader reports that it is no processor, so no code is generated.
+        var fromSymbols = (EquatableArray<ParsedPipeline>)result.TrackedSteps[TrackingNames.SymbolPipelines].SelectMany(s => s.Outputs).Single().Value;
+        Assert.Single(fromSymbols);
+        Assert.Contains(fromSymbols[0].Findings, f => f.Id == FindingIds.NotAProcessor);
+        Assert.Empty(result.GeneratedSources);
+    }
+
     [Fact]
     public void An_edit_of_the_pipeline_reruns_the_steps()
     {

@@ -53,7 +53,7 @@ internal static class ArgumentParser
         return Scalar(value, typeName);
     }
 
-    private static ArgumentModel? Scalar(object value, string typeName)
+    internal static ArgumentModel? Scalar(object value, string typeName)
     {
         var (kind, text) = value switch
         {

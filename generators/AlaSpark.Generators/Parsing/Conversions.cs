@@ -65,7 +65,7 @@ internal static class Conversions
         switch (constant.Kind)
         {
             case TypedConstantKind.Primitive when ImplicitNumeric.ContainsKey(source.SpecialType) && IsNumeric(target.SpecialType):
-                return ConvertNumber(constant.Value!, source.SpecialType, target);
+                return ConvertNumber(constant.Value!, source.SpecialType, target.SpecialType, Display(target));
             case TypedConstantKind.Primitive when target.TypeKind == TypeKind.Enum && IsIntegerZero(constant.Value):
                 return ArgumentParser.FromValue(EnumZero((INamedTypeSymbol)target), target);
         }
@@ -117,10 +117,15 @@ internal static class Conversions
         SymbolEqualityComparer.Default.Equals(from, to)
         || from.IsReferenceType && to.IsReferenceType && IsImplicitReferenceOrBoxing(from, to);
 
-    private static ArgumentModel? ConvertNumber(object value, SpecialType source, ITypeSymbol target)
+    /// <summary>
+    /// Converts the constant <paramref name="value"/> of numeric (or char) type <paramref name="source"/>
+    /// to the numeric type <paramref name="targetType"/> (shown as <paramref name="targetDisplay"/>);
+    /// null when C# has no implicit conversion for this constant.
+    /// </summary>
+    public static ArgumentModel? ConvertNumber(object value, SpecialType source, SpecialType targetType, string targetDisplay)
     {
-        var targetType = target.SpecialType;
-        var widening = ImplicitNumeric[source].Contains(targetType);
+        if (!ImplicitNumeric.TryGetValue(source, out var targets) || !IsNumeric(targetType)) return null;
+        var widening = targets.Contains(targetType);
         // C#'s implicit constant conversions: an int constant to a smaller or unsigned integer type
         // when it fits, a long constant to ulong when it is not negative.
         var narrowing = source == SpecialType.System_Int32 && targetType is SpecialType.System_SByte or SpecialType.System_Byte
@@ -142,7 +147,7 @@ internal static class Conversions
             SpecialType.System_Double => System.Convert.ToDouble(number, CultureInfo.InvariantCulture),
             _ => System.Convert.ToDecimal(number, CultureInfo.InvariantCulture),
         };
-        return ArgumentParser.FromValue(converted, target);
+        return ArgumentParser.Scalar(converted, targetDisplay);
     }
 
     private static bool Fits(decimal value, SpecialType target) => target switch

@@ -79,7 +79,7 @@ internal static class ProcessorParser
     }
 
     /// <summary>The effect declared with <c>[AddsColumn]</c>, <c>[RemovesColumn]</c> and <c>[PreservesSchema]</c>; null when none is.</summary>
-    private static DeclaredEffects? DeclaredEffects(INamedTypeSymbol processorType)
+    internal static DeclaredEffects? DeclaredEffects(INamedTypeSymbol processorType)
     {
         var adds = new List<ColumnModel>();
         var removes = new List<string>();

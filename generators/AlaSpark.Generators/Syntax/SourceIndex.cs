@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AlaSpark.Generators.Model;
+
+namespace AlaSpark.Generators.Syntax;
+
+/// <summary>
+/// Every file's declarations together: the types declared in source by full name, the global
+/// usings and aliases, and the namespaces. Equal when every file's declarations are equal, so an
+/// edit inside a method body, or anywhere that declares nothing new, leaves it cached.
+/// </summary>
+internal sealed class SourceIndex(EquatableArray<FileDeclarations> files) : IEquatable<SourceIndex>
+{
+    private Lookup? _lookup;
+
+    public EquatableArray<FileDeclarations> Files { get; } = files;
+
+    private Lookup Built => _lookup ??= new Lookup(Files);
+
+    /// <summary>The declarations of <paramref name="fullName"/> (several for a partial type or a duplicate).</summary>
+    public IReadOnlyList<DeclaredType> Find(string fullName) =>
+        Built.ByFullName.TryGetValue(fullName, out var found) ? found : Array.Empty<DeclaredType>();
+
+    /// <summary>True when some type in source has this simple name.</summary>
+    public bool DeclaresName(string name) => Built.Names.Contains(name);
+
+    /// <summary>True when source declares a namespace named <paramref name="name"/> (dotted).</summary>
+    public bool DeclaresNamespace(string name) => Built.Namespaces.Contains(name);
+
+    /// <summary>True when a namespace declared in source ends with the segment <paramref name="segment"/>.</summary>
+    public bool HasNamespaceSegment(string segment) => Built.NamespaceSegments.Contains(segment);
+
+    public IReadOnlyList<string> GlobalUsings => Built.GlobalUsings;
+
+    public bool HasGlobalAlias(string name) => Built.GlobalAliases.Contains(name);
+
+    public bool HasGlobalStaticUsing => Built.HasGlobalStaticUsing;
+
+    public bool Equals(SourceIndex? other) => other is not null && Files.Equals(other.Files);
+
+    public override bool Equals(object? obj) => Equals(obj as SourceIndex);
+
+    public override int GetHashCode() => Files.GetHashCode();
+
+    private sealed class Lookup
+    {
+        public readonly Dictionary<string, List<DeclaredType>> ByFullName = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Names = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Namespaces = new(StringComparer.Ordinal);
+        public readonly HashSet<string> NamespaceSegments = new(StringComparer.Ordinal);
+        public readonly List<string> GlobalUsings = new();
+        public readonly HashSet<string> GlobalAliases = new(StringComparer.Ordinal);
+        public readonly bool HasGlobalStaticUsing;
+
+        public Lookup(EquatableArray<FileDeclarations> files)
+        {
+            foreach (var file in files)
+            {
+                foreach (var type in file.Types)
+                {
+                    if (!ByFullName.TryGetValue(type.FullName, out var list)) ByFullName[type.FullName] = list = new List<DeclaredType>();
+                    list.Add(type);
+                    Names.Add(type.Name);
+                }
+                foreach (var ns in file.Namespaces)
+                {
+                    Namespaces.Add(ns);
+                    NamespaceSegments.Add(ns.Split('.').Last());
+                }
+                GlobalUsings.AddRange(file.GlobalUsings);
+                foreach (var alias in file.GlobalAliases) GlobalAliases.Add(alias);
+                HasGlobalStaticUsing |= file.HasGlobalStaticUsing;
+            }
+        }
+    }
+}
