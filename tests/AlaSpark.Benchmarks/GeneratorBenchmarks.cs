@@ -261,7 +261,7 @@ public static class GeneratorBenchmarks
 }
 
 /// <summary>
-/// The floor any [Pipeline] generator pays on an edit: ForAttributeWithMetadataName on the same attribute with
+/// The floor a [Pipeline] generator built on ForAttributeWithMetadataName pays on an edit: the same attribute with
 /// a transform that only returns the class's name (Roslyn re-runs the transform of every match when the
 /// compilation changes, because what a symbol means can change with any file).
 /// </summary>
