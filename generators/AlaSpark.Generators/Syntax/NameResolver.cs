@@ -18,6 +18,10 @@ internal sealed record ResolvedType(string FullName, DeclaredType? Source);
 /// </summary>
 internal sealed class NameResolver(SourceIndex index, Catalogue catalogue)
 {
+    // Every pipeline looks up the same few names (the attributes, the processors, DateTime...) in the
+    // same contexts: the answers are kept for the run, with the index and catalogue they came from.
+    private readonly ResolutionCache _cache = index.CacheFor(catalogue);
+
     /// <summary>The attributes the parser reads, in namespace AlaSpark.</summary>
     public static readonly string[] AttributeNames =
     {
@@ -36,12 +40,13 @@ internal sealed class NameResolver(SourceIndex index, Catalogue catalogue)
         "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.IReadOnlyDictionary`2", "System.Collections.Generic.IDictionary`2",
     };
 
+    private static readonly HashSet<string> AttributeFullNames = new(AttributeNames.Select(a => "AlaSpark." + a + "Attribute"), System.StringComparer.Ordinal);
+
     private bool IsKnownMetadata(string fullName) =>
         KnownBcl.Contains(fullName)
-        || fullName.StartsWith("AlaSpark.", System.StringComparison.Ordinal)
-           && (AttributeNames.Any(a => fullName == "AlaSpark." + a + "Attribute")
-               || catalogue.FindProcessor(fullName) is not null
-               || catalogue.FindEnum(fullName) is not null);
+        || AttributeFullNames.Contains(fullName)
+        || catalogue.FindProcessor(fullName) is not null
+        || catalogue.FindEnum(fullName) is not null;
 
     /// <summary>The type <paramref name="type"/> (a <see cref="TypeRefKind.Named"/> reference) names in <paramref name="context"/>, or null.</summary>
     public ResolvedType? Resolve(TypeRef type, NameContext context) => TryResolve(type, context, out var found) ? found : null;
@@ -51,6 +56,19 @@ internal sealed class NameResolver(SourceIndex index, Catalogue catalogue)
     /// <paramref name="found"/> is the one type it names, or null when it names none the resolver knows.
     /// </summary>
     private bool TryResolve(TypeRef type, NameContext context, out ResolvedType? found)
+    {
+        var key = (type.Name, type.Arguments.Count, context);
+        if (_cache.TryGetType(key, out var known))
+        {
+            found = known.Found;
+            return known.Decided;
+        }
+        var decided = Lookup(type, context, out found);
+        _cache.SetType(key, (decided, found));
+        return decided;
+    }
+
+    private bool Lookup(TypeRef type, NameContext context, out ResolvedType? found)
     {
         found = null;
         if (type.Kind != TypeRefKind.Named) return false;
@@ -86,6 +104,15 @@ internal sealed class NameResolver(SourceIndex index, Catalogue catalogue)
 
     /// <summary>The AlaSpark attribute an attribute name stands for (<c>Pipeline</c> for <c>[Pipeline]</c>), "" for another attribute, null when it can't tell.</summary>
     public string? ResolveAttribute(TypeRef name, NameContext context)
+    {
+        var key = (name.Name, name.Arguments.Count, context);
+        if (_cache.TryGetAttribute(key, out var known)) return known;
+        var attribute = LookupAttribute(name, context);
+        _cache.SetAttribute(key, attribute);
+        return attribute;
+    }
+
+    private string? LookupAttribute(TypeRef name, NameContext context)
     {
         if (name.Kind != TypeRefKind.Named || name.Arguments.Count > 0) return null;
         var last = name.Name.Substring(name.Name.LastIndexOf('.') + 1);
@@ -137,5 +164,38 @@ internal sealed class NameResolver(SourceIndex index, Catalogue catalogue)
         for (var current = ns; current.Length > 0; current = current.Contains('.') ? current.Substring(0, current.LastIndexOf('.')) : "")
             yield return current;
         yield return "";
+    }
+}
+
+/// <summary>
+/// Name lookups already answered, valid for one source index and one catalogue: the answers are a
+/// function of the two (and of the name and its context), so keeping them changes no result.
+/// </summary>
+internal sealed class ResolutionCache(Catalogue catalogue)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<(string Name, int Arity, NameContext Context), (bool Decided, ResolvedType? Found)> _types = new();
+    private readonly Dictionary<(string Name, int Arity, NameContext Context), string?> _attributes = new();
+
+    public Catalogue Catalogue { get; } = catalogue;
+
+    public bool TryGetType((string, int, NameContext) key, out (bool Decided, ResolvedType? Found) answer)
+    {
+        lock (_gate) return _types.TryGetValue(key, out answer);
+    }
+
+    public void SetType((string, int, NameContext) key, (bool Decided, ResolvedType? Found) answer)
+    {
+        lock (_gate) _types[key] = answer;
+    }
+
+    public bool TryGetAttribute((string, int, NameContext) key, out string? answer)
+    {
+        lock (_gate) return _attributes.TryGetValue(key, out answer);
+    }
+
+    public void SetAttribute((string, int, NameContext) key, string? answer)
+    {
+        lock (_gate) _attributes[key] = answer;
     }
 }

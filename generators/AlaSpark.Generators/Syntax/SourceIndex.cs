@@ -13,6 +13,7 @@ namespace AlaSpark.Generators.Syntax;
 internal sealed class SourceIndex(EquatableArray<FileDeclarations> files) : IEquatable<SourceIndex>
 {
     private Lookup? _lookup;
+    private ResolutionCache? _cache;
 
     public EquatableArray<FileDeclarations> Files { get; } = files;
 
@@ -36,6 +37,14 @@ internal sealed class SourceIndex(EquatableArray<FileDeclarations> files) : IEqu
     public bool HasGlobalAlias(string name) => Built.GlobalAliases.Contains(name);
 
     public bool HasGlobalStaticUsing => Built.HasGlobalStaticUsing;
+
+    /// <summary>The name lookups answered against this index and <paramref name="catalogue"/> (a new set for another catalogue).</summary>
+    public ResolutionCache CacheFor(Catalogue catalogue)
+    {
+        var cache = _cache;
+        if (cache is null || !ReferenceEquals(cache.Catalogue, catalogue)) _cache = cache = new ResolutionCache(catalogue);
+        return cache;
+    }
 
     public bool Equals(SourceIndex? other) => other is not null && Files.Equals(other.Files);
 
