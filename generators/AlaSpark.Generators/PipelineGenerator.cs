@@ -44,7 +44,7 @@ public sealed class PipelineGenerator : IIncrementalGenerator
         //    The catalogue reads only the types the pipelines' attributes name, so each edit costs a
         //    few lookups in symbols the compiler keeps between compilations.
         var catalogue = files
-            .Select(static (file, _) => Catalogue.NamesUsedBy(file.Pipelines))
+            .Select(static (file, _) => Catalogue.NamesUsedBy(file))
             .Collect()
             .Select(static (names, _) => names.SelectMany(n => n).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
             .Combine(context.CompilationProvider)

@@ -20,7 +20,7 @@ public class SyntaxParityTests
     {
         var files = compilation.SyntaxTrees.Select(tree => SyntaxReader.Read(tree, default)).ToList();
         var index = new SourceIndex(files.Select(f => f.Declarations).ToEquatableArray());
-        var catalogue = Catalogue.Read(compilation, Catalogue.NamesUsedBy(files.SelectMany(f => f.Pipelines)), default);
+        var catalogue = Catalogue.Read(compilation, files.SelectMany(f => Catalogue.NamesUsedBy(f)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(), default);
         int parsed = 0, skipped = 0, fromSymbols = 0;
         foreach (var candidate in files.SelectMany(f => f.Pipelines))
         {
@@ -69,12 +69,12 @@ public class SyntaxParityTests
     }
 
     [Fact]
-    public void A_pipeline_with_custom_processors_declared_in_source_is_read_from_symbols()
+    public void A_pipeline_with_custom_processors_declared_in_source_is_read_from_syntax()
     {
         var tally = CheckParity(TestCompilation.CreateWithRuntime(Samples.GlobalUsings, BaselineSamples.CustomProcessors));
 
-        Assert.Equal(1, tally.FromSymbols);
-        Assert.Equal(0, tally.Parsed);
+        // The four processor classes carry attributes too: they are candidates that are no pipeline.
+        Assert.Equal(new Tally(1, 3, 0), tally);
     }
 
     private const string Row = "public sealed record Row(string Id, string Email, DateTime At, string Payload, string? Note);";
@@ -151,6 +151,18 @@ public class SyntaxParityTests
         { Pipeline("", row: "#nullable disable\npublic sealed record Row(string Id);"), false },
         { Pipeline("", row: "public sealed record Row(string Id) { public Row() : this(\"\") { } }"), false },
         { Pipeline("", row: "public sealed record Row(string Id, DateTime DateTime);"), true },
+        // Custom processors declared in source: constructors (primary, explicit, implicit), defaults, effects.
+        { Pipeline("[Processor(typeof(Tag), \"x\", 3)]", declaration: "public partial class P; [AddsColumn(\"tag\", typeof(string)), AddsColumn(\"n\", typeof(int?))] public sealed class Tag(string tag, long n = 1, HashAlgorithm h = HashAlgorithm.Md5, string? note = null, bool on = true) : ToTableProcessor { public override ProcessedTable Apply(ProcessedTable t) => t; }"), true },
+        { Pipeline("[Processor(typeof(Tag))]", declaration: "public partial class P; [PreservesSchema] internal class Tag : ToTableProcessor { public Tag() { } public Tag(int a) { } private Tag(string b) { } public override ProcessedTable Apply(ProcessedTable t) => t; }"), true },
+        { Pipeline("[Processor(typeof(Tag), \"a\", \"b\")]", declaration: "public partial class P; [RemovesColumn(\"note\")] [System.Obsolete] public sealed class Tag : ToTableProcessor { public Tag(params string[] names) { } public override ProcessedTable Apply(ProcessedTable t) => t; }"), true },
+        { Pipeline("[Processor(typeof(Tag), new[] { \"a\" }, 2.5)]", declaration: "public partial class P; public sealed class Tag(string[] names, double? factor, decimal d = 2, char c = 'x', byte b = 7) : ToTableProcessor { public override ProcessedTable Apply(ProcessedTable t) => t; }"), true },
+        { Pipeline("[Processor(typeof(Tag), typeof(Row))]", declaration: "public partial class P; public sealed class Tag(Type schema) : ToTableProcessor { public override ProcessedTable Apply(ProcessedTable t) => t; }"), true },
+        { Pipeline("[Processor(typeof(Tag))]", declaration: "public partial class P; public sealed class Tag : Base { public override ProcessedTable Apply(ProcessedTable t) => t; } public abstract class Base : ToTableProcessor { }"), false },
+        { Pipeline("[Processor(typeof(Tag))]", declaration: "public partial class P; public abstract class Tag : ToTableProcessor { }"), false },
+        { Pipeline("[Processor(typeof(Tag), 1)]", declaration: "public partial class P; public sealed class Tag(object value) : ToTableProcessor { public override ProcessedTable Apply(ProcessedTable t) => t; }"), false },
+        { Pipeline("[Processor(typeof(Tag))]", declaration: "public partial class P; [AddsColumn(\"r\", typeof(Row))] public sealed class Tag : ToTableProcessor { public override ProcessedTable Apply(ProcessedTable t) => t; }"), false },
+        { Pipeline("[Processor(typeof(Tag))]", declaration: "public partial class P; public sealed class Tag : ToManyTablesProcessor { }"), false },
+        { Pipeline("[Processor(typeof(Tag), \"a\")]", declaration: "public partial class P; public sealed class Tag : ToTableProcessor { public Tag(ref string a) { } public override ProcessedTable Apply(ProcessedTable t) => t; }"), false },
     };
 
     [Theory]
@@ -159,7 +171,7 @@ public class SyntaxParityTests
     {
         var tally = CheckParity(TestCompilation.CreateWithRuntime(Samples.GlobalUsings, source));
 
-        Assert.Equal(1, tally.Parsed + tally.Skipped + tally.FromSymbols);
+        Assert.True(tally.Parsed + tally.Skipped + tally.FromSymbols >= 1);
         Assert.True(decidedBySyntax == (tally.FromSymbols == 0), $"{tally} for:\n{source}");
     }
 

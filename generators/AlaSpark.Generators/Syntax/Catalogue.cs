@@ -33,19 +33,38 @@ internal sealed record Catalogue(
     /// The names the pipelines' attributes use as types (the last part of each <c>typeof(...)</c>
     /// and <c>X.Member</c> owner), so that the catalogue reads only those types on each edit.
     /// </summary>
-    public static EquatableArray<string> NamesUsedBy(IEnumerable<SyntaxPipeline> pipelines)
+    public static EquatableArray<string> NamesUsedBy(FileSummary file)
     {
         var names = new SortedSet<string>(System.StringComparer.Ordinal);
-        void Add(SyntaxValue value)
+        void AddType(TypeRef? type)
         {
-            if (value.Type is { Kind: TypeRefKind.Named } type) names.Add(type.Name.Substring(type.Name.LastIndexOf('.') + 1));
+            if (type is null) return;
+            if (type.Kind == TypeRefKind.Named) names.Add(type.Name.Substring(type.Name.LastIndexOf('.') + 1));
+            foreach (var argument in type.Arguments) AddType(argument);
+        }
+        void Add(SyntaxValue? value)
+        {
+            if (value is null) return;
+            AddType(value.Type);
             foreach (var item in value.Items) Add(item);
         }
-        foreach (var pipeline in pipelines)
+        foreach (var pipeline in file.Pipelines)
         {
             foreach (var attribute in pipeline.Attributes)
             {
                 foreach (var argument in attribute.Arguments) Add(argument.Value);
+            }
+        }
+        // A custom processor's parameters may be of AlaSpark's enums, with their members as defaults.
+        foreach (var type in file.Declarations.Types)
+        {
+            foreach (var constructor in type.Processor?.Constructors ?? EquatableArray<DeclaredConstructor>.Empty)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    AddType(parameter.Type);
+                    Add(parameter.Default);
+                }
             }
         }
         return names.ToEquatableArray();

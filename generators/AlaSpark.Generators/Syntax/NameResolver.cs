@@ -27,7 +27,7 @@ internal sealed class NameResolver(SourceIndex index, Catalogue catalogue)
     {
         "Pipeline", "Processor", "Column", "Decimal",
         "CsvSource", "CsvStreamSource", "JsonSource", "JsonStreamSource", "ParquetSource", "ParquetStreamSource", "DeltaSource", "DeltaStreamSource",
-        "DeltaSink", "DeltaStreamSink", "ParquetSink",
+        "DeltaSink", "DeltaStreamSink", "ParquetSink", "AddsColumn", "RemovesColumn", "PreservesSchema",
     };
 
     /// <summary>The BCL types a schema may name, by full name (generic ones with their arity).</summary>
@@ -38,13 +38,18 @@ internal sealed class NameResolver(SourceIndex index, Catalogue catalogue)
         "System.Collections.Generic.List`1", "System.Collections.Generic.IReadOnlyList`1", "System.Collections.Generic.IList`1",
         "System.Collections.Generic.IEnumerable`1", "System.Collections.Generic.IReadOnlyCollection`1",
         "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.IReadOnlyDictionary`2", "System.Collections.Generic.IDictionary`2",
+        "System.Type",
     };
+
+    /// <summary>The runtime's base classes a custom processor derives from.</summary>
+    private static readonly HashSet<string> KnownRuntime = new(System.StringComparer.Ordinal) { "AlaSpark.ToTableProcessor", "AlaSpark.ToManyTablesProcessor" };
 
     private static readonly HashSet<string> AttributeFullNames = new(AttributeNames.Select(a => "AlaSpark." + a + "Attribute"), System.StringComparer.Ordinal);
 
     private bool IsKnownMetadata(string fullName) =>
         KnownBcl.Contains(fullName)
         || AttributeFullNames.Contains(fullName)
+        || catalogue.IsUsable && KnownRuntime.Contains(fullName)
         || catalogue.FindProcessor(fullName) is not null
         || catalogue.FindEnum(fullName) is not null;
 

@@ -112,7 +112,7 @@ internal static class SyntaxBinder
     private static bool IsInteger(ArgumentKind kind) => kind is ArgumentKind.Byte or ArgumentKind.SByte or ArgumentKind.Int16 or ArgumentKind.UInt16
         or ArgumentKind.Int32 or ArgumentKind.UInt32 or ArgumentKind.Int64 or ArgumentKind.UInt64;
 
-    private static SpecialType? NumericType(ArgumentKind kind) => kind switch
+    public static SpecialType? NumericType(ArgumentKind kind) => kind switch
     {
         ArgumentKind.Char => SpecialType.System_Char,
         ArgumentKind.Byte => SpecialType.System_Byte,
@@ -130,7 +130,7 @@ internal static class SyntaxBinder
     };
 
     /// <summary>The constant a model's invariant text stands for.</summary>
-    private static object Value(ArgumentKind kind, string text) => kind switch
+    public static object Value(ArgumentKind kind, string text) => kind switch
     {
         ArgumentKind.Char => text[0],
         ArgumentKind.Byte => byte.Parse(text, CultureInfo.InvariantCulture),

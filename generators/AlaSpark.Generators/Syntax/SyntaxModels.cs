@@ -59,7 +59,32 @@ internal sealed record DeclaredType(
     bool HasConstructors,
     EquatableArray<DeclaredProperty> Properties,
     NameContext Context,
-    bool HasNullableDirective);
+    bool HasNullableDirective,
+    ProcessorShape? Processor = null);
+
+/// <summary>
+/// A top-level class with a base type, as a custom processor: what <c>[Processor(typeof(...))]</c>
+/// needs of it.
+/// </summary>
+/// <param name="IsReadable">False when something can't be read from syntax (then its pipelines are read from symbols).</param>
+/// <param name="BaseType">The first type of its base list.</param>
+/// <param name="Constructors">Its constructors (a primary constructor included); empty with <see cref="DeclaredType.HasConstructors"/> false means the implicit one.</param>
+/// <param name="Attributes">Its attributes, as written (<c>[AddsColumn]</c>, <c>[RemovesColumn]</c>, <c>[PreservesSchema]</c>...).</param>
+internal sealed record ProcessorShape(
+    bool IsReadable,
+    bool IsAbstract,
+    bool IsStatic,
+    TypeRef BaseType,
+    EquatableArray<DeclaredConstructor> Constructors,
+    EquatableArray<SyntaxAttribute> Attributes);
+
+/// <summary>A constructor declared in source.</summary>
+internal sealed record DeclaredConstructor(bool IsPublic, EquatableArray<DeclaredParameter> Parameters);
+
+/// <summary>A constructor parameter as written.</summary>
+/// <param name="Default">Its default value; null when it has none.</param>
+/// <param name="DefaultIsNull">True when the default is the <c>null</c> literal.</param>
+internal sealed record DeclaredParameter(string Name, TypeRef Type, bool IsParams, SyntaxValue? Default, bool DefaultIsNull);
 
 /// <summary>A property of a declared type (or a record's positional parameter).</summary>
 /// <param name="IsReadable">False when something about it can't be read from syntax (an attribute argument that is not a literal, say).</param>

@@ -96,8 +96,9 @@ internal sealed class SyntaxParser
                     if (processor is null) return Symbols(pipeline);
                     processors.Add(processor);
                     break;
-                case "Column" or "Decimal":
-                    return Symbols(pipeline);
+                case "Column" or "Decimal" or "AddsColumn" or "RemovesColumn" or "PreservesSchema":
+                    // Not a pipeline's attributes: the symbol reader passes over them too.
+                    continue;
                 default:
                     if (kind.EndsWith("Source", System.StringComparison.Ordinal))
                     {
@@ -246,7 +247,9 @@ internal sealed class SyntaxParser
     {
         if (attribute.Arguments.Any(a => a.Property is not null) || attribute.Arguments.Count == 0) return null;
         if (attribute.Arguments[0].Value is not { Kind: SyntaxValueKind.TypeOf, Type: { } processorType }) return null;
-        if (_names.Resolve(processorType, context) is not { Source: null } resolved || _catalogue.FindProcessor(resolved.FullName) is not { } processor) return null;
+        if (_names.Resolve(processorType, context) is not { } resolved) return null;
+        var processor = resolved.Source is { } declared ? SourceProcessor(declared) : _catalogue.FindProcessor(resolved.FullName);
+        if (processor is null) return null;
 
         var written = attribute.Arguments.Skip(1).Select(a => a.Value).ToList();
         List<ArgumentModel>? arguments;
@@ -276,6 +279,143 @@ internal sealed class SyntaxParser
         var constructor = SyntaxBinder.Bind(processor, arguments);
         if (constructor is null) return null;
         return new ProcessorModel(attributeIndex, processor.TypeName, processor.Name, arguments.ToEquatableArray(), constructor, processor.Effects);
+    }
+
+    /// <summary>
+    /// A custom processor declared in source, as the catalogue would describe it: a top-level class
+    /// that derives from <c>ToTableProcessor</c> directly, its public constructors (or the implicit
+    /// one) with parameter types the binder models, and the effects its attributes declare. Null
+    /// when syntax can't tell.
+    /// </summary>
+    private CatalogueProcessor? SourceProcessor(DeclaredType type)
+    {
+        if (type.Kind != DeclaredKind.Class || type.Context.ContainingTypes.Count > 0
+            || type.Processor is not { IsReadable: true, IsAbstract: false, IsStatic: false } shape)
+            return null;
+        if (_names.Resolve(shape.BaseType, type.Context)?.FullName != "AlaSpark.ToTableProcessor") return null;
+
+        var adds = new List<ColumnModel>();
+        var removes = new List<string>();
+        var preserves = false;
+        var declared = false;
+        foreach (var attribute in shape.Attributes)
+        {
+            var kind = _names.ResolveAttribute(attribute.Name, type.Context);
+            if (kind is null) return null;
+            if (kind is not ("AddsColumn" or "RemovesColumn" or "PreservesSchema")) continue;
+            if (!attribute.IsReadable || attribute.Arguments.Any(a => a.Property is not null)) return null;
+            var arguments = attribute.Arguments;
+            switch (kind)
+            {
+                case "AddsColumn" when arguments.Count == 2 && arguments[0].Value.Constant is { Kind: ArgumentKind.String } name
+                                       && arguments[1].Value is { Kind: SyntaxValueKind.TypeOf, Type: { } columnType }:
+                    var mapped = new SchemaReader(_names, nullableAnnotations: false, readsRecords: false).MapColumn(columnType, type.Context);
+                    if (mapped is null) return null;
+                    adds.Add(new ColumnModel(name.Value!, "", mapped.Value.Type, mapped.Value.Nullable));
+                    break;
+                case "RemovesColumn" when arguments.Count == 1 && arguments[0].Value.Constant is { Kind: ArgumentKind.String } removed:
+                    removes.Add(removed.Value!);
+                    break;
+                case "PreservesSchema" when arguments.Count == 0:
+                    preserves = true;
+                    break;
+                default:
+                    return null;
+            }
+            declared = true;
+        }
+
+        var constructors = new List<CatalogueConstructor>();
+        if (!type.HasConstructors) constructors.Add(new CatalogueConstructor(EquatableArray<CatalogueParameter>.Empty));
+        foreach (var constructor in shape.Constructors)
+        {
+            if (!constructor.IsPublic) continue;
+            var parameters = new List<CatalogueParameter>();
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (ParameterType(parameter.Type, type.Context) is not { } parameterType) return null;
+                ArgumentModel? defaultValue = null;
+                if (parameter.Default is not null || parameter.DefaultIsNull)
+                {
+                    defaultValue = DefaultValue(parameter, parameterType, type.Context);
+                    if (defaultValue is null) return null;
+                }
+                parameters.Add(new CatalogueParameter(parameter.Name, parameterType, parameter.IsParams, defaultValue is not null, defaultValue));
+            }
+            constructors.Add(new CatalogueConstructor(parameters.ToEquatableArray()));
+        }
+        var effects = declared ? new DeclaredEffects(adds.ToEquatableArray(), removes.ToEquatableArray(), preserves) : null;
+        return new CatalogueProcessor(type.FullName, type.Name, "global::" + type.FullName, constructors.ToEquatableArray(), effects);
+    }
+
+    private static readonly Dictionary<string, Microsoft.CodeAnalysis.SpecialType> SpecialKeywords = new()
+    {
+        ["string"] = Microsoft.CodeAnalysis.SpecialType.System_String,
+        ["bool"] = Microsoft.CodeAnalysis.SpecialType.System_Boolean,
+        ["char"] = Microsoft.CodeAnalysis.SpecialType.System_Char,
+        ["sbyte"] = Microsoft.CodeAnalysis.SpecialType.System_SByte,
+        ["byte"] = Microsoft.CodeAnalysis.SpecialType.System_Byte,
+        ["short"] = Microsoft.CodeAnalysis.SpecialType.System_Int16,
+        ["ushort"] = Microsoft.CodeAnalysis.SpecialType.System_UInt16,
+        ["int"] = Microsoft.CodeAnalysis.SpecialType.System_Int32,
+        ["uint"] = Microsoft.CodeAnalysis.SpecialType.System_UInt32,
+        ["long"] = Microsoft.CodeAnalysis.SpecialType.System_Int64,
+        ["ulong"] = Microsoft.CodeAnalysis.SpecialType.System_UInt64,
+        ["float"] = Microsoft.CodeAnalysis.SpecialType.System_Single,
+        ["double"] = Microsoft.CodeAnalysis.SpecialType.System_Double,
+        ["decimal"] = Microsoft.CodeAnalysis.SpecialType.System_Decimal,
+    };
+
+    /// <summary>A parameter's type as <see cref="Syntax.ParameterType.Of"/> describes the symbol; null for a type the binder does not model.</summary>
+    private ParameterType? ParameterType(TypeRef type, NameContext context)
+    {
+        switch (type.Kind)
+        {
+            case TypeRefKind.Keyword when SpecialKeywords.TryGetValue(type.Name, out var special):
+                return new ParameterType(ParameterTypeKind.Special, type.Name, special, null);
+            case TypeRefKind.Nullable:
+                var inner = ParameterType(type.Arguments[0], context);
+                if (inner is null) return null;
+                // string? is the string type with an annotation; int? is Nullable<int>.
+                if (inner.Kind == ParameterTypeKind.Special && inner.Special == Microsoft.CodeAnalysis.SpecialType.System_String) return inner;
+                return inner.Kind is ParameterTypeKind.Special or ParameterTypeKind.Enum
+                    ? new ParameterType(ParameterTypeKind.Nullable, inner.Display + "?", Microsoft.CodeAnalysis.SpecialType.None, inner)
+                    : null;
+            case TypeRefKind.Array:
+                var element = ParameterType(type.Arguments[0], context);
+                return element is null ? null : new ParameterType(ParameterTypeKind.Array, element.Display + "[]", Microsoft.CodeAnalysis.SpecialType.None, element);
+            case TypeRefKind.Named:
+                var resolved = _names.Resolve(type, context);
+                if (resolved is not { Source: null }) return null;
+                if (resolved.FullName == "System.Type") return new ParameterType(ParameterTypeKind.SystemType, "global::System.Type", Microsoft.CodeAnalysis.SpecialType.None, null);
+                return _catalogue.FindEnum(resolved.FullName) is { } enumType
+                    ? new ParameterType(ParameterTypeKind.Enum, enumType.TypeName, Microsoft.CodeAnalysis.SpecialType.None, null)
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A parameter's default as <c>ArgumentParser.FromValue</c> gives it from the symbol: the constant converted to the parameter's type.</summary>
+    private ArgumentModel? DefaultValue(DeclaredParameter parameter, ParameterType type, NameContext context)
+    {
+        if (parameter.DefaultIsNull) return new ArgumentModel(ArgumentKind.Null, type.Display, null, EquatableArray<ArgumentModel>.Empty);
+        var target = type.Kind == ParameterTypeKind.Nullable ? type.Element! : type;
+        var value = parameter.Default!;
+        if (value.Kind == SyntaxValueKind.MemberAccess)
+        {
+            return target.Kind == ParameterTypeKind.Enum
+                   && _names.Resolve(value.Type!, context) is { Source: null } owner
+                   && _catalogue.FindEnum(owner.FullName) is { } enumType && enumType.TypeName == target.Display
+                   && enumType.CanonicalName(value.Member!) is { } member
+                ? new ArgumentModel(ArgumentKind.Enum, enumType.TypeName, member, EquatableArray<ArgumentModel>.Empty)
+                : null;
+        }
+        if (value.Constant is not { } constant || target.Kind != ParameterTypeKind.Special) return null;
+        if (constant.TypeName == target.Display) return constant;
+        return SyntaxBinder.NumericType(constant.Kind) is { } source
+            ? Parsing.Conversions.ConvertNumber(SyntaxBinder.Value(constant.Kind, constant.Value!), source, target.Special, target.Display)
+            : null;
     }
 
     /// <summary>An argument's model, as <see cref="Parsing.ArgumentParser"/> reads its constant; null when syntax can't tell.</summary>
@@ -338,8 +478,14 @@ internal sealed class SyntaxParser
 /// are the schema table's (keywords, <c>DateTime</c>, <c>DateOnly</c>, <c>DateTimeOffset</c>, arrays,
 /// lists, string-keyed dictionaries and other such records).
 /// </summary>
-internal sealed class SchemaReader(NameResolver names, bool nullableAnnotations)
+internal sealed class SchemaReader(NameResolver names, bool nullableAnnotations, bool readsRecords = true)
 {
+    /// <summary>
+    /// The column type of <c>typeof(T)</c> in <c>[AddsColumn("name", typeof(T))]</c>, as
+    /// <c>SchemaParser.MapColumn</c> gives it (a type in <c>typeof</c> carries no nullable annotation).
+    /// </summary>
+    public (ColumnType Type, bool Nullable)? MapColumn(TypeRef type, NameContext context) => Map(type, null, context);
+
     private readonly HashSet<string> _visiting = new(System.StringComparer.Ordinal);
 
     public SchemaModel? Read(TypeRef type, NameContext context)
@@ -401,6 +547,7 @@ internal sealed class SchemaReader(NameResolver names, bool nullableAnnotations)
                 if (names.Resolve(type, context) is not { } resolved) return null;
                 if (resolved.Source is { } record)
                 {
+                    if (!readsRecords) return null;
                     var fields = Columns(record);
                     return fields is null ? null : (new ColumnType(DataTypeKind.Struct, record.IsPublic ? "global::" + record.FullName : "", 0, 0, null, fields.Value), false);
                 }

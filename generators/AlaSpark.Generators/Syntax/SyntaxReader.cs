@@ -125,7 +125,10 @@ internal static class SyntaxReader
                 hasConstructors,
                 typeDeclaration is null ? EquatableArray<DeclaredProperty>.Empty : SafeProperties(typeDeclaration, kind),
                 context,
-                hasNullableDirective));
+                hasNullableDirective,
+                declaration is ClassDeclarationSyntax { BaseList.Types.Count: > 0 } processor && scope.ContainingTypes.Count == 0
+                    ? SafeProcessor(processor)
+                    : null));
 
             if (declaration is ClassDeclarationSyntax @class && scope.ContainingTypes.Count == 0 && @class.AttributeLists.Count > 0)
             {
@@ -155,6 +158,61 @@ internal static class SyntaxReader
                         Type(nestedDelegate, nestedDelegate.Identifier.ValueText, nestedDelegate.TypeParameterList?.Parameters.Count ?? 0, inner, cancellationToken);
                 }
             }
+        }
+
+        private static ProcessorShape SafeProcessor(ClassDeclarationSyntax @class)
+        {
+            try
+            {
+                return Processor(@class);
+            }
+            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+            {
+                return new ProcessorShape(false, false, false, TypeRef.Unsupported, EquatableArray<DeclaredConstructor>.Empty, EquatableArray<SyntaxAttribute>.Empty);
+            }
+        }
+
+        private static ProcessorShape Processor(ClassDeclarationSyntax @class)
+        {
+            var readable = true;
+            var constructors = new List<DeclaredConstructor>();
+            if (@class.ParameterList is { } primary) constructors.Add(new DeclaredConstructor(true, Parameters(primary, ref readable)));
+            foreach (var constructor in @class.Members.OfType<ConstructorDeclarationSyntax>())
+            {
+                if (constructor.Modifiers.Any(SyntaxKind.StaticKeyword)) continue;
+                constructors.Add(new DeclaredConstructor(constructor.Modifiers.Any(SyntaxKind.PublicKeyword), Parameters(constructor.ParameterList, ref readable)));
+            }
+            var attributes = new List<SyntaxAttribute>();
+            foreach (var list in @class.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes) attributes.Add(Attribute(attribute, list.Target is null));
+            }
+            var modifiers = @class.Modifiers;
+            return new ProcessorShape(
+                readable && @class.TypeParameterList is null,
+                modifiers.Any(SyntaxKind.AbstractKeyword),
+                modifiers.Any(SyntaxKind.StaticKeyword),
+                TypeOf(@class.BaseList!.Types[0].Type),
+                constructors.ToEquatableArray(),
+                attributes.ToEquatableArray());
+        }
+
+        private static EquatableArray<DeclaredParameter> Parameters(ParameterListSyntax list, ref bool readable)
+        {
+            var parameters = new List<DeclaredParameter>();
+            foreach (var parameter in list.Parameters)
+            {
+                // ref, out, in, this and scoped parameters are not what an attribute binds to.
+                if (parameter.Type is null || parameter.Modifiers.Any(m => !m.IsKind(SyntaxKind.ParamsKeyword))) readable = false;
+                var value = parameter.Default?.Value;
+                parameters.Add(new DeclaredParameter(
+                    parameter.Identifier.ValueText,
+                    parameter.Type is null ? TypeRef.Unsupported : TypeOf(parameter.Type),
+                    parameter.Modifiers.Any(SyntaxKind.ParamsKeyword),
+                    value is null ? null : Value(value),
+                    value is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression }));
+            }
+            return parameters.ToEquatableArray();
         }
 
         private static SyntaxPipeline Pipeline(ClassDeclarationSyntax @class, string name, string fullName, NameContext context)
