@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using AlaSpark.Generators.Model;
+using AlaSpark.Generators.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -112,6 +113,24 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void Editing_a_custom_processor_in_another_file_regenerates_the_pipeline_that_uses_it()
+    {
+        const string processor = "using AlaSpark; namespace Jobs; [AddsColumn(\"score\", typeof(int))] public sealed class Score(int scale = 1) : ToTableProcessor { public override ProcessedTable Apply(ProcessedTable t) => t; }";
+        var pipeline = RuntimePipeline.Replace("[DeltaSink(", "[Processor(typeof(Score))]\n[DeltaSink(");
+        var compilation = TestCompilation.CreateWithRuntime(Samples.GlobalUsings, RuntimeRow, pipeline, processor);
+        var driver = TestCompilation.Run(compilation).Driver;
+        Assert.Contains("Score", driver.GetRunResult().GeneratedTrees.Single().ToString());
+
+        var edited = Replace(compilation, "class Score", processor.Replace("typeof(int)", "typeof(double)").Replace("int scale = 1", "double scale = 2"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Empty((EquatableArray<ParsedPipeline>)result.TrackedSteps[TrackingNames.SymbolPipelines].SelectMany(s => s.Outputs).Single().Value);
+        var generated = result.GeneratedSources.Single().SourceText.ToString();
+        Assert.Equal(TestCompilation.Run(edited).Driver.GetRunResult().GeneratedTrees.Single().ToString(), generated);
+        Assert.Contains("Column<double> Score", generated);
+    }
+
+    [Fact]
     public void A_new_file_that_makes_a_name_ambiguous_sends_the_pipeline_to_the_symbol_reader()
     {
         var (driver, compilation) = RunOnRuntime();
@@ -147,17 +166,24 @@ public class IncrementalityTests
     [Fact]
     public void No_step_output_holds_a_symbol_syntax_location_or_compilation()
     {
+        // With processor stand-ins declared in source (read from symbols) and against the runtime with
+        // custom processors (read from syntax), so that every model type of both readers is walked.
         var (driver, _, _) = TestCompilation.Run(TestCompilation.Create(Samples.GlobalUsings, Samples.WebEvents, WithFindings));
         var result = driver.GetRunResult().Results.Single();
+        var (runtimeDriver, _, _) = TestCompilation.Run(TestCompilation.CreateWithRuntime(Samples.GlobalUsings, BaselineSamples.CustomProcessors, RuntimeRow, RuntimePipeline));
+        var runtimeResult = runtimeDriver.GetRunResult().Results.Single();
 
         var walked = 0;
         var types = new HashSet<Type>();
-        foreach (var name in TrackingNames.All)
+        foreach (var run in new[] { result, runtimeResult })
         {
-            foreach (var (value, _) in result.TrackedSteps[name].SelectMany(step => step.Outputs))
+            foreach (var name in TrackingNames.All)
             {
-                AssertHoldsNoRoslynObject(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance), types);
-                walked++;
+                foreach (var (value, _) in run.TrackedSteps[name].SelectMany(step => step.Outputs))
+                {
+                    AssertHoldsNoRoslynObject(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance), types);
+                    walked++;
+                }
             }
         }
         Assert.True(walked >= 6);
@@ -167,6 +193,11 @@ public class IncrementalityTests
             typeof(ParsedPipeline), typeof(CheckedPipeline), typeof(PipelineModel), typeof(SourceModel), typeof(SchemaModel), typeof(ColumnModel),
             typeof(ColumnType), typeof(ProcessorModel), typeof(ArgumentModel), typeof(BoundConstructor), typeof(BoundParameter),
             typeof(DeclaredEffects), typeof(SinkModel), typeof(Finding), typeof(SchemaStep),
+            typeof(FileSummary), typeof(FileDeclarations), typeof(DeclaredType), typeof(DeclaredProperty), typeof(TypeRef), typeof(NameContext),
+            typeof(ProcessorShape), typeof(DeclaredConstructor), typeof(DeclaredParameter), typeof(SyntaxPipeline), typeof(SyntaxAttribute),
+            typeof(SyntaxArgument), typeof(SyntaxValue), typeof(SourceIndex), typeof(ResolutionCache), typeof(ResolvedType), typeof(Catalogue),
+            typeof(CatalogueProcessor), typeof(CatalogueConstructor), typeof(CatalogueParameter), typeof(ParameterType), typeof(CatalogueEnum),
+            typeof(EnumMember), typeof(SyntaxResult),
         ];
         Assert.Empty(modelTypes.Except(types));
         Assert.Contains(result.TrackedSteps[TrackingNames.CheckedPipelines].SelectMany(s => s.Outputs),
