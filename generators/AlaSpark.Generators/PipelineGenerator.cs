@@ -43,12 +43,15 @@ public sealed class PipelineGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SourceIndex);
         //    The catalogue reads only the types the pipelines' attributes name, so each edit costs a
         //    few lookups in symbols the compiler keeps between compilations.
+        //    It also names the project's namespaces that a referenced assembly declares too.
         var catalogue = files
-            .Select(static (file, _) => Catalogue.NamesUsedBy(file))
+            .Select(static (file, _) => (Names: Catalogue.NamesUsedBy(file), file.Declarations.Namespaces))
             .Collect()
-            .Select(static (names, _) => names.SelectMany(n => n).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (requests, _) => (
+                Names: requests.SelectMany(r => r.Names).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+                Namespaces: requests.SelectMany(r => r.Namespaces).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()))
             .Combine(context.CompilationProvider)
-            .Select(static (input, cancellationToken) => Catalogue.Read(input.Right, input.Left, cancellationToken))
+            .Select(static (input, cancellationToken) => Catalogue.Read(input.Right, input.Left.Names, input.Left.Namespaces, cancellationToken))
             .WithTrackingName(TrackingNames.Catalogue);
 
         // 3. Each attributed class read into a pipeline model, or marked for the symbol reader.

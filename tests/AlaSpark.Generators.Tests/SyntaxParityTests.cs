@@ -3,6 +3,7 @@ using AlaSpark.Generators.Parsing;
 using AlaSpark.Generators.Syntax;
 using AlaSpark.Generators.Tracking;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace AlaSpark.Generators.Tests;
 
@@ -20,7 +21,9 @@ public class SyntaxParityTests
     {
         var files = compilation.SyntaxTrees.Select(tree => SyntaxReader.Read(tree, default)).ToList();
         var index = new SourceIndex(files.Select(f => f.Declarations).ToEquatableArray());
-        var catalogue = Catalogue.Read(compilation, files.SelectMany(f => Catalogue.NamesUsedBy(f)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(), default);
+        var catalogue = Catalogue.Read(compilation,
+            files.SelectMany(f => Catalogue.NamesUsedBy(f)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+            files.SelectMany(f => f.Declarations.Namespaces).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(), default);
         int parsed = 0, skipped = 0, fromSymbols = 0;
         foreach (var candidate in files.SelectMany(f => f.Pipelines))
         {
@@ -173,6 +176,25 @@ public class SyntaxParityTests
 
         Assert.True(tally.Parsed + tally.Skipped + tally.FromSymbols >= 1);
         Assert.True(decidedBySyntax == (tally.FromSymbols == 0), $"{tally} for:\n{source}");
+    }
+
+    [Fact]
+    public void A_referenced_assembly_that_shares_the_pipeline_namespace_sends_it_to_the_symbol_reader()
+    {
+        // Jobs.HashColumn in a referenced library hides AlaSpark.HashColumn inside namespace Jobs:
+        // syntax can't see it, so names looked up from Jobs are left to the symbol reader.
+        var library = CSharpCompilation.Create("SharedJobs",
+            [CSharpSyntaxTree.ParseText("namespace Jobs { public sealed class HashColumn { } }", TestCompilation.ParseOptions)],
+            Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = TestCompilation.CreateWithRuntime(Samples.GlobalUsings, Pipeline("[Processor(typeof(HashColumn), \"email\")]"))
+            .AddReferences(library.ToMetadataReference());
+
+        var tally = CheckParity(compilation);
+
+        Assert.Equal(new Tally(0, 0, 1), tally);
+        var symbol = compilation.GetTypeByMetadataName("Jobs.P")!;
+        Assert.Contains(PipelineParser.Parse(symbol, default).Findings, f => f.Id == FindingIds.NotAProcessor);
     }
 
     [Fact]

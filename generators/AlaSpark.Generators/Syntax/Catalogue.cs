@@ -15,11 +15,16 @@ namespace AlaSpark.Generators.Syntax;
 /// </summary>
 /// <param name="IsUsable">True when both AlaSpark.Abstractions and the runtime are referenced (not declared in source).</param>
 /// <param name="NullableAnnotations">True when the project's nullable context annotates reference types.</param>
+/// <param name="SharedNamespaces">
+/// The namespaces declared in source that a referenced assembly (other than AlaSpark's) declares too:
+/// its types may hide a name, so names looked up from inside them are left to the symbol reader.
+/// </param>
 internal sealed record Catalogue(
     bool IsUsable,
     bool NullableAnnotations,
     EquatableArray<CatalogueProcessor> Processors,
-    EquatableArray<CatalogueEnum> Enums)
+    EquatableArray<CatalogueEnum> Enums,
+    EquatableArray<string> SharedNamespaces)
 {
     private const string Namespace = "AlaSpark";
 
@@ -74,7 +79,7 @@ internal sealed record Catalogue(
     /// Reads the processors and enums of namespace AlaSpark named <paramref name="names"/> (others
     /// are not in the catalogue, so a pipeline that uses them is read from symbols).
     /// </summary>
-    public static Catalogue Read(Compilation compilation, EquatableArray<string> names, CancellationToken cancellationToken)
+    public static Catalogue Read(Compilation compilation, EquatableArray<string> names, EquatableArray<string> sourceNamespaces, CancellationToken cancellationToken)
     {
         var annotations = compilation.Options.NullableContextOptions is NullableContextOptions.Enable or NullableContextOptions.Annotations;
         IAssemblySymbol? abstractions = null, runtime = null;
@@ -98,7 +103,7 @@ internal sealed record Catalogue(
             }
         }
         if (abstractions is null || runtime is null || processorBase is null)
-            return new Catalogue(false, annotations, EquatableArray<CatalogueProcessor>.Empty, EquatableArray<CatalogueEnum>.Empty);
+            return new Catalogue(false, annotations, EquatableArray<CatalogueProcessor>.Empty, EquatableArray<CatalogueEnum>.Empty, EquatableArray<string>.Empty);
 
         var processors = new List<CatalogueProcessor>();
         var enums = new List<CatalogueEnum>();
@@ -116,7 +121,20 @@ internal sealed record Catalogue(
         {
             if (!names.Contains(name) && abstractions.GetTypeByMetadataName(Namespace + "." + name) is { TypeKind: TypeKind.Enum } type) enums.Add(Enum(type));
         }
-        return new Catalogue(true, annotations, processors.ToEquatableArray(), enums.ToEquatableArray());
+        var shared = new SortedSet<string>(System.StringComparer.Ordinal);
+        if (!sourceNamespaces.IsEmpty)
+        {
+            foreach (var assembly in assemblies)
+            {
+                if (ReferenceEquals(assembly, runtime) || ReferenceEquals(assembly, abstractions)) continue;
+                var declared = assembly.NamespaceNames;
+                foreach (var ns in sourceNamespaces)
+                {
+                    if (declared.Contains(ns)) shared.Add(ns);
+                }
+            }
+        }
+        return new Catalogue(true, annotations, processors.ToEquatableArray(), enums.ToEquatableArray(), shared.ToEquatableArray());
     }
 
     private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)

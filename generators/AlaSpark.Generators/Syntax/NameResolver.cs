@@ -81,6 +81,11 @@ internal sealed class NameResolver(SourceIndex index, Catalogue catalogue)
         var arity = type.Arguments.Count;
         if (parts[0] == "global::") return Find(string.Join(".", parts.Skip(1)), arity, out found);
         if (context.HasStaticUsing || index.HasGlobalStaticUsing) return false;
+        // A referenced assembly's types in the enclosing namespaces would come before the usings'.
+        foreach (var ns in NamespaceChain(context.Namespace))
+        {
+            if (ns.Length > 0 && catalogue.SharedNamespaces.Contains(ns)) return false;
+        }
         if (context.Aliases.Contains(parts[0]) || index.HasGlobalAlias(parts[0])) return false;
 
         var dotted = type.Name;

@@ -164,8 +164,8 @@ internal sealed class SyntaxParser
                     path = text.Value;
                     break;
                 case "BadRecords":
-                    badRecords = EnumMember(argument.Value, "AlaSpark.BadRecordsMode", context)!;
-                    if (badRecords is null) return null;
+                    if (EnumMember(argument.Value, "AlaSpark.BadRecordsMode", context) is not { } badRecordsMember) return null;
+                    badRecords = badRecordsMember;
                     break;
                 case "Options":
                     if (Strings(argument.Value) is not { } strings) return null;
@@ -197,12 +197,12 @@ internal sealed class SyntaxParser
                     partitionBy = strings;
                     break;
                 case "Mode":
-                    mode = EnumMember(argument.Value, "AlaSpark.WriteMode", context)!;
-                    if (mode is null) return null;
+                    if (EnumMember(argument.Value, "AlaSpark.WriteMode", context) is not { } modeMember) return null;
+                    mode = modeMember;
                     break;
                 case "OutputMode":
-                    outputMode = EnumMember(argument.Value, "AlaSpark.OutputMode", context)!;
-                    if (outputMode is null) return null;
+                    if (EnumMember(argument.Value, "AlaSpark.OutputMode", context) is not { } outputModeMember) return null;
+                    outputMode = outputModeMember;
                     break;
                 case "MergeSchema" when constant is { Kind: ArgumentKind.Boolean }:
                     mergeSchema = constant.Value == "true";
