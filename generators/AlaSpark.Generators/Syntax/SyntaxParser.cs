@@ -26,9 +26,9 @@ internal sealed record SyntaxResult(SyntaxOutcome Outcome, ParsedPipeline? Parse
 /// Builds a valid pipeline's <see cref="ParsedPipeline"/> from syntax, the source index and the
 /// catalogue, without asking the compiler for a symbol: the same model <see cref="Parsing.PipelineParser"/>
 /// builds from symbols (a parity test holds the two together). It reads what pipelines are usually
-/// made of: literals, <c>typeof</c>, enum members and arrays as arguments, built-in processors, and
-/// schema records declared in source with the types of the schema table. For anything else it
-/// answers <see cref="SyntaxOutcome.NeedsSymbols"/>.
+/// made of: literals, <c>typeof</c>, enum members and arrays as arguments, built-in processors and
+/// custom processors declared in source, and schema records declared in source with the types of
+/// the schema table. For anything else it answers <see cref="SyntaxOutcome.NeedsSymbols"/>.
 /// </summary>
 internal sealed class SyntaxParser
 {
