@@ -34,16 +34,15 @@ public sealed class PipelineGenerator : IIncrementalGenerator
             .Select(static (tree, cancellationToken) => SyntaxReader.Read(tree, cancellationToken))
             .WithTrackingName(TrackingNames.FileSummaries);
 
-        // 2. What names can reach: every file's declarations, and the AlaSpark assemblies' processors
-        //    and enums (metadata, which edits don't change).
+        // 2. What names can reach: every file's declarations (the index), and the catalogue of the
+        //    AlaSpark processors and enums the pipelines name, read from metadata (which edits don't
+        //    change: each edit costs a few lookups in symbols the compiler keeps between
+        //    compilations), with the project's namespaces that a referenced assembly declares too.
         var index = files
             .Select(static (file, _) => file.Declarations)
             .Collect()
             .Select(static (declarations, _) => new SourceIndex(declarations.ToEquatableArray()))
             .WithTrackingName(TrackingNames.SourceIndex);
-        //    The catalogue reads only the types the pipelines' attributes name, so each edit costs a
-        //    few lookups in symbols the compiler keeps between compilations.
-        //    It also names the project's namespaces that a referenced assembly declares too.
         var catalogue = files
             .Select(static (file, _) => (Names: Catalogue.NamesUsedBy(file), file.Declarations.Namespaces))
             .Collect()
