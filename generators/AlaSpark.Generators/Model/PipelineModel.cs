@@ -64,6 +64,9 @@ internal sealed record SourceModel(
     EquatableArray<string> Options,
     SchemaModel? Schema)
 {
+    /// <summary>The <c>BadRecords</c> a source attribute has when none is written.</summary>
+    public const string DefaultBadRecords = "Quarantine";
+
     public bool IsStream => Kind is SourceKind.CsvStreamSource or SourceKind.JsonStreamSource
         or SourceKind.ParquetStreamSource or SourceKind.DeltaStreamSource;
 }
@@ -244,6 +247,11 @@ internal sealed record SinkModel(
     string? Trigger,
     string? CheckpointLocation)
 {
+    /// <summary>The <c>Mode</c> and <c>OutputMode</c> a sink attribute has when none is written.</summary>
+    public const string DefaultMode = "Append";
+
+    public const string DefaultOutputMode = "Append";
+
     public bool IsStream => Kind == SinkKind.DeltaStreamSink;
 
     /// <summary><c>database.table</c>, as messages show it.</summary>

@@ -147,7 +147,7 @@ internal static class PipelineParser
     {
         if (!IsBound(attribute) || !TableArguments(attribute, out var database, out var table)) return null;
         string? path = null;
-        var badRecords = "Quarantine";
+        var badRecords = SourceModel.DefaultBadRecords;
         var options = EquatableArray<string>.Empty;
         SchemaModel? schema = null;
         foreach (var named in attribute.NamedArguments)
@@ -180,8 +180,8 @@ internal static class PipelineParser
     {
         if (!IsBound(attribute) || !TableArguments(attribute, out var database, out var table)) return null;
         var partitionBy = EquatableArray<string>.Empty;
-        var mode = "Append";
-        var outputMode = "Append";
+        var mode = SinkModel.DefaultMode;
+        var outputMode = SinkModel.DefaultOutputMode;
         var mergeSchema = false;
         string? trigger = null;
         string? checkpointLocation = null;

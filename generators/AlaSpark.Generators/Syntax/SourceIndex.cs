@@ -23,14 +23,8 @@ internal sealed class SourceIndex(EquatableArray<FileDeclarations> files) : IEqu
     public IReadOnlyList<DeclaredType> Find(string fullName) =>
         Built.ByFullName.TryGetValue(fullName, out var found) ? found : Array.Empty<DeclaredType>();
 
-    /// <summary>True when some type in source has this simple name.</summary>
-    public bool DeclaresName(string name) => Built.Names.Contains(name);
-
     /// <summary>True when source declares a namespace named <paramref name="name"/> (dotted).</summary>
     public bool DeclaresNamespace(string name) => Built.Namespaces.Contains(name);
-
-    /// <summary>True when a namespace declared in source ends with the segment <paramref name="segment"/>.</summary>
-    public bool HasNamespaceSegment(string segment) => Built.NamespaceSegments.Contains(segment);
 
     public IReadOnlyList<string> GlobalUsings => Built.GlobalUsings;
 
@@ -55,9 +49,7 @@ internal sealed class SourceIndex(EquatableArray<FileDeclarations> files) : IEqu
     private sealed class Lookup
     {
         public readonly Dictionary<string, List<DeclaredType>> ByFullName = new(StringComparer.Ordinal);
-        public readonly HashSet<string> Names = new(StringComparer.Ordinal);
         public readonly HashSet<string> Namespaces = new(StringComparer.Ordinal);
-        public readonly HashSet<string> NamespaceSegments = new(StringComparer.Ordinal);
         public readonly List<string> GlobalUsings = new();
         public readonly HashSet<string> GlobalAliases = new(StringComparer.Ordinal);
         public readonly bool HasGlobalStaticUsing;
@@ -70,13 +62,8 @@ internal sealed class SourceIndex(EquatableArray<FileDeclarations> files) : IEqu
                 {
                     if (!ByFullName.TryGetValue(type.FullName, out var list)) ByFullName[type.FullName] = list = new List<DeclaredType>();
                     list.Add(type);
-                    Names.Add(type.Name);
                 }
-                foreach (var ns in file.Namespaces)
-                {
-                    Namespaces.Add(ns);
-                    NamespaceSegments.Add(ns.Split('.').Last());
-                }
+                foreach (var ns in file.Namespaces) Namespaces.Add(ns);
                 GlobalUsings.AddRange(file.GlobalUsings);
                 foreach (var alias in file.GlobalAliases) GlobalAliases.Add(alias);
                 HasGlobalStaticUsing |= file.HasGlobalStaticUsing;

@@ -147,7 +147,7 @@ internal sealed class SyntaxParser
     {
         if (!TableArguments(attribute, out var database, out var table)) return null;
         string? path = null;
-        var badRecords = "Quarantine";
+        var badRecords = SourceModel.DefaultBadRecords;
         var options = EquatableArray<string>.Empty;
         SchemaModel? schema = null;
         foreach (var argument in attribute.Arguments.Where(a => a.Property is not null))
@@ -182,8 +182,8 @@ internal sealed class SyntaxParser
     {
         if (!TableArguments(attribute, out var database, out var table)) return null;
         var partitionBy = EquatableArray<string>.Empty;
-        var mode = "Append";
-        var outputMode = "Append";
+        var mode = SinkModel.DefaultMode;
+        var outputMode = SinkModel.DefaultOutputMode;
         var mergeSchema = false;
         string? trigger = null;
         string? checkpointLocation = null;
